@@ -1,0 +1,43 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { contentDir } from '../../src/lib/contract.ts';
+import { hasErrors } from '../../src/lib/model/index.ts';
+import { checkDir, report } from './run-check.ts';
+
+const log = (line: string) => process.stdout.write(`${line}\n`);
+const fail = (line: string) => process.stderr.write(`${line}\n`);
+
+export async function buildAll(env: NodeJS.ProcessEnv, distDir = 'dist'): Promise<number> {
+  const dir = contentDir(env);
+  const issues = checkDir(dir, fail);
+  if (issues === 'usage') return 2;
+  report(issues, dir, log, fail);
+  if (hasErrors(issues)) {
+    fail('Construction interrompue : corrigez les erreurs ci-dessus. Le dossier dist/ n’a pas été modifié.');
+    return 1;
+  }
+  const dist = resolve(distDir);
+  const tmp = `${dist}.tmp-${process.pid}`;
+  rmSync(tmp, { recursive: true, force: true });
+  const astro = spawnSync(process.execPath, [resolve('node_modules/astro/bin/astro.mjs'), 'build', '--silent'], {
+    stdio: 'inherit',
+    env: { ...env, CAHIERS_OUT_DIR: tmp },
+  });
+  if (astro.status !== 0) {
+    rmSync(tmp, { recursive: true, force: true });
+    fail('Construction du site échouée. Le dossier dist/ n’a pas été modifié.');
+    return 1;
+  }
+  swap(tmp, dist);
+  log(`Site construit dans ${distDir}/`);
+  return 0;
+}
+
+/** Replaces `dist` by `tmp` with two renames, so readers never see a half-written folder. */
+function swap(tmp: string, dist: string): void {
+  const old = `${dist}.old-${process.pid}`;
+  if (existsSync(dist)) renameSync(dist, old);
+  renameSync(tmp, dist);
+  rmSync(old, { recursive: true, force: true });
+}

@@ -1,0 +1,57 @@
+/**
+ * Reads a contract folder from disk into plain SourceFile records: the only
+ * place the model's input touches the file system. Files too large to be
+ * content are not read (the model reports them), symlinks that leave the
+ * folder are flagged, drafts (`_…`) and dot-files are skipped.
+ */
+import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { MAX_GEOJSON_BYTES, MAX_TEXT_BYTES, type SourceFile } from './model/source.ts';
+
+export class ContentDirError extends Error {}
+
+export function readContentFiles(dir: string): SourceFile[] {
+  let root: string;
+  try {
+    root = realpathSync(dir);
+    if (!statSync(root).isDirectory()) throw new Error();
+  } catch {
+    throw new ContentDirError(`dossier du contrat introuvable : ${dir}`);
+  }
+  const files: SourceFile[] = [];
+  const visit = (abs: string, depth: number) => {
+    if (depth > 20) return;
+    for (const name of readdirSync(abs).sort()) {
+      if (name.startsWith('_') || name.startsWith('.') || name === 'node_modules') continue;
+      const full = join(abs, name);
+      const path = relative(root, full).split(sep).join('/');
+      const link = lstatSync(full);
+      let target = full;
+      if (link.isSymbolicLink()) {
+        try {
+          target = realpathSync(full);
+        } catch {
+          files.push({ path, size: 0, bytes: new Uint8Array(), outside: true });
+          continue;
+        }
+        if (target !== root && !target.startsWith(root + sep)) {
+          files.push({ path, size: 0, outside: true });
+          continue;
+        }
+      }
+      const stat = statSync(target);
+      if (stat.isDirectory()) {
+        if (!link.isSymbolicLink()) visit(full, depth + 1);
+        continue;
+      }
+      if (!stat.isFile()) continue;
+      const limit = path.endsWith('.geojson') || path.endsWith('.json') ? MAX_GEOJSON_BYTES : MAX_TEXT_BYTES;
+      // Images under medias/ are only checked for existence; do not load large binaries.
+      const isMedia = path.startsWith('medias/');
+      const read = stat.size <= limit && (!isMedia || /\.(geo)?json$/.test(path));
+      files.push({ path, size: stat.size, ...(read ? { bytes: readFileSync(target) } : {}) });
+    }
+  };
+  visit(root, 0);
+  return files;
+}

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+
+/** Lower-case letters, digits and `-`: the id of every entry, also its file name. */
+export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export const idSchema = z
+  .string({ error: 'identifiant attendu' })
+  .regex(ID_PATTERN, {
+    error: (issue) =>
+      `identifiant invalide « ${String(issue.input)} » : seuls les minuscules sans accent, les chiffres et « - » sont permis`,
+  })
+  .describe('Identifiant : minuscules sans accent, chiffres et « - » (ex. « reussite-educative »)');
+
+export const textSchema = z.string().trim().min(1, { error: 'texte vide' });
+
+export const yearSchema = z
+  .number()
+  .int({ error: (issue) => `année attendue (nombre entier), trouvé : ${String(issue.input)}` })
+  .min(1900, { error: (issue) => `année improbable : ${String(issue.input)}` })
+  .max(2100, { error: (issue) => `année improbable : ${String(issue.input)}` })
+  .describe('Année sur quatre chiffres, ex. 2015');
+
+/** A path inside the contract folder, e.g. `medias/quartiers-nord.geojson`. */
+export const mediaPathSchema = z
+  .string()
+  .min(1, { error: 'chemin vide' })
+  .describe('Chemin d’un fichier sous medias/, relatif au dossier du contrat');
+
+export const periodSchema = z
+  .strictObject({
+    debut: yearSchema.describe('Première année'),
+    fin: yearSchema.describe('Dernière année'),
+  })
+  .describe('Période : { debut: année, fin: année }');
+
+/** An `id` key in a one-entity-per-file entry; the loader checks it equals the file name. */
+export const fileIdSchema = idSchema.optional().describe('Facultatif : doit être égal au nom du fichier');

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { fileIdSchema, idSchema, periodSchema, textSchema } from './common.ts';
+
+export const FICHE_STATUTS = ['a-lancer', 'en-cours', 'realise', 'abandonne'] as const;
+
+const amount = z.number().nonnegative({ error: 'montant négatif' });
+
+export const financementSchema = z.strictObject({
+  financeur: textSchema,
+  montant: amount.describe('Montant en euros, sans unité ni espace'),
+});
+
+export const ficheIndicateurSchema = z.strictObject({
+  libelle: textSchema,
+  cible: z.union([z.string(), z.number()]).optional().describe('Valeur cible'),
+  indicateur: idSchema.optional().describe('Identifiant d’un indicateur du cahier I'),
+});
+
+/** cahier-2/fiches/<id>.md front matter: one fiche projet. */
+export const ficheSchema = z.strictObject({
+  id: fileIdSchema,
+  titre: textSchema,
+  objectifs: z.array(idSchema).min(1, { error: 'au moins un objectif attendu' }),
+  quartiers: z
+    .union([z.literal('tous'), z.array(idSchema).min(1, { error: 'au moins un quartier attendu' })], {
+      error: 'attendu : « tous » ou une liste d’identifiants de quartiers',
+    })
+    .describe('Liste de quartiers, ou « tous »'),
+  axes_transversaux: z.array(idSchema).optional(),
+  porteur: textSchema.describe('Structure porteuse'),
+  pilote: z
+    .strictObject({ nom: z.string().optional(), service: z.string().optional(), contact: z.string().optional() })
+    .optional(),
+  partenaires: z.array(textSchema).optional(),
+  public: z.string().optional(),
+  calendrier: periodSchema.optional(),
+  budget: z
+    .strictObject({
+      total: amount.describe('Coût total en euros'),
+      financements: z.array(financementSchema),
+    })
+    .optional(),
+  indicateurs: z.array(ficheIndicateurSchema).optional(),
+  statut: z.enum(FICHE_STATUTS).default('a-lancer'),
+});
+
+export type FicheInput = z.output<typeof ficheSchema>;
+export type FicheStatut = (typeof FICHE_STATUTS)[number];

@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { fileIdSchema, idSchema, textSchema } from './common.ts';
+
+const yearKey = z.string().regex(/^\d{4}$/, {
+  error: (issue) => `année attendue comme clé de « valeurs », trouvé « ${String(issue.input)} »`,
+});
+
+/** cahier-1/indicateurs/<id>.yaml: one statistical indicator. */
+export const indicateurSchema = z.strictObject({
+  id: fileIdSchema,
+  titre: textSchema,
+  unite: textSchema.describe('%, €, hab., nombre, ratio ou une unité courte'),
+  theme: z.string().optional().describe('Identifiant de pilier ou thème libre'),
+  source: textSchema.describe('Source, ex. « Insee, Filosofi »'),
+  definition: z.string().optional(),
+  sens: z.enum(['hausse-favorable', 'baisse-favorable', 'neutre']).optional(),
+  valeurs: z
+    .record(yearKey, z.record(idSchema, z.number().nullable()))
+    .describe('année → (territoire → nombre, ou null pour le secret statistique)'),
+});
+
+export type IndicateurInput = z.output<typeof indicateurSchema>;

@@ -1,0 +1,65 @@
+/**
+ * The causal tree of orientations.yaml: ids unique across the whole tree,
+ * one of `enjeux` or `axes` per pilier, and the display numbers (pilier 1,
+ * enjeu 1.A, axe 1.2, objectif 1.2.3). Axes are numbered across the pilier,
+ * so an axe keeps its number whether or not the contract has enjeux.
+ */
+import { issueAt, type ContentIssue } from './issues.ts';
+import type { Entry } from './parse-files.ts';
+import type { AxeInput, OrientationsInput } from './schemas/orientations.ts';
+import type { Axe, Enjeu, Objectif, Pilier } from './types.ts';
+
+export function buildTree(entry: Entry<OrientationsInput>): { piliers: Pilier[]; issues: ContentIssue[] } {
+  const issues: ContentIssue[] = [];
+  const seen = new Map<string, string>();
+  const claim = (id: string, path: (string | number)[], level: string) => {
+    const first = seen.get(id);
+    if (first) {
+      issues.push(issueAt(entry.yaml.locate([...path, 'id']), `identifiant en double « ${id} » : déjà utilisé par ${first}`, 'chaque identifiant de l’arbre doit être unique, tous niveaux confondus'));
+    } else seen.set(id, `${level} (${path.join('.')})`.replace(/\.(\d+)/g, '[$1]'));
+  };
+
+  const piliers = entry.value.piliers.map((p, pi): Pilier => {
+    const pPath = ['piliers', pi];
+    claim(p.id, pPath, 'un pilier');
+    const numero = String(pi + 1);
+    let axeCount = 0;
+    const buildAxes = (axes: AxeInput[], path: (string | number)[], enjeu?: string): Axe[] =>
+      axes.map((a, ai) => {
+        const aPath = [...path, 'axes', ai];
+        claim(a.id, aPath, 'un axe');
+        const aNumero = `${numero}.${++axeCount}`;
+        const objectifs = a.objectifs.map((o, oi): Objectif => {
+          claim(o.id, [...aPath, 'objectifs', oi], 'un objectif');
+          return { id: o.id, titre: o.titre, numero: `${aNumero}.${oi + 1}`, pilier: p.id, ...(enjeu ? { enjeu } : {}), axe: a.id, indicateurs: o.indicateurs ?? [] };
+        });
+        return { id: a.id, titre: a.titre, numero: aNumero, pilier: p.id, ...(enjeu ? { enjeu } : {}), objectifs };
+      });
+
+    if (p.enjeux && p.axes) {
+      issues.push(issueAt(entry.yaml.locate([...pPath, 'axes'], 'key'), 'un pilier a soit des enjeux, soit des axes, pas les deux', 'placez ces axes sous l’un des enjeux'));
+    }
+    if (!p.enjeux && !p.axes) {
+      issues.push(issueAt(entry.yaml.locate([...pPath, 'id']), 'pilier sans enjeux ni axes', 'ajoutez « enjeux: » ou, sans niveau enjeu, « axes: »'));
+    }
+    const enjeux = (p.enjeux ?? []).map((e, ei): Enjeu => {
+      const ePath = [...pPath, 'enjeux', ei];
+      claim(e.id, ePath, 'un enjeu');
+      return { id: e.id, titre: e.titre, numero: `${numero}.${letter(ei)}`, pilier: p.id, constats: e.constats ?? [], axes: buildAxes(e.axes, ePath, e.id) };
+    });
+    const direct = p.enjeux ? [] : buildAxes(p.axes ?? [], pPath);
+    return { id: p.id, titre: p.titre, numero, enjeux, axes: [...enjeux.flatMap((e) => e.axes), ...direct] };
+  });
+  return { piliers, issues };
+}
+
+/** A, B, … Z, AA, AB… */
+function letter(i: number): string {
+  let s = '';
+  for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+export function allObjectifs(piliers: readonly Pilier[]): Objectif[] {
+  return piliers.flatMap((p) => p.axes.flatMap((a) => a.objectifs));
+}

@@ -1,0 +1,152 @@
+/**
+ * Zod issues → located, French ContentIssues. Each issue points at the
+ * offending value (or, for an unknown key, at the key itself) and says what
+ * was found and what was expected.
+ */
+import type { z } from 'zod';
+import { issueAt, type ContentIssue } from './issues.ts';
+import type { KeyPath, YamlSource } from './yaml.ts';
+
+type ZodIssue = z.core.$ZodIssue;
+
+const EXPECTED: Record<string, string> = {
+  string: 'un texte',
+  number: 'un nombre',
+  int: 'un nombre entier',
+  boolean: 'true ou false',
+  array: 'une liste',
+  object: 'un bloc de clés',
+  record: 'un bloc de clés',
+  null: 'null',
+};
+
+/** Parses `source.data` with `schema`; returns the output or the located issues. */
+export function validate<S extends z.ZodType>(
+  schema: S,
+  source: YamlSource,
+): { value?: z.output<S>; issues: ContentIssue[] } {
+  const result = schema.safeParse(source.data);
+  if (result.success) return { value: result.data, issues: [] };
+  return { issues: result.error.issues.flatMap((i) => toContentIssues(i, [], source)) };
+}
+
+function toContentIssues(issue: ZodIssue, prefix: KeyPath, source: YamlSource): ContentIssue[] {
+  const path = [...prefix, ...(issue.path as (string | number)[])];
+  const found = valueAt(source.data, path);
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return issue.keys.map((key) =>
+        issueAt(
+          source.locate([...path, key], 'key'),
+          `clé inconnue « ${key} »`,
+          suggestKey(key, found) ?? 'vérifiez l’orthographe de la clé (voir le guide de rédaction)',
+        ),
+      );
+    case 'invalid_type': {
+      if (found === undefined) return [issueAt(source.locate(path), 'clé obligatoire manquante')];
+      const expected = EXPECTED[issue.expected] ?? issue.expected;
+      return [
+        issueAt(source.locate(path), `type attendu : ${expected} ; trouvé : ${describe(found)}`, typeHint(issue.expected, found)),
+      ];
+    }
+    case 'invalid_value': {
+      const allowed = issue.values.map((v) => `« ${String(v)} »`).join(', ');
+      return [issueAt(source.locate(path), `valeur non permise : ${describe(found)} ; attendu : ${allowed}`)];
+    }
+    case 'too_small':
+      if (issue.origin === 'array')
+        return [issueAt(source.locate(path), issue.message.startsWith('au moins') ? issue.message : `liste trop courte : au moins ${issue.minimum} élément(s) attendu(s)`)];
+      if (issue.origin === 'string') return [issueAt(source.locate(path), 'texte vide')];
+      return [issueAt(source.locate(path), frenchOr(issue.message, `valeur trop petite : ${describe(found)} ; minimum : ${issue.minimum}`))];
+    case 'too_big':
+      return [issueAt(source.locate(path), frenchOr(issue.message, `valeur trop grande : ${describe(found)} ; maximum : ${issue.maximum}`))];
+    case 'invalid_union': {
+      // Report the branch that got furthest (the object form of an AFOM item), else the union's own message.
+      const deep = issue.errors.filter((branch) => branch.length > 0 && branch.every((b) => b.path.length > 0));
+      if (deep.length === 1) return deep[0]!.flatMap((i) => toContentIssues(i, path, source));
+      const message = frenchOr(issue.message, '');
+      return [issueAt(source.locate(path), message || `valeur invalide : ${describe(found)}`)];
+    }
+    case 'invalid_key':
+      return issue.issues.flatMap((i) =>
+        toContentIssues({ ...i, path: [] } as ZodIssue, path, source).map((c) => ({
+          ...c,
+          ...pickPosition(source.locate(path, 'key')),
+        })),
+      );
+    default:
+      return [issueAt(source.locate(path), frenchOr(issue.message, `valeur invalide : ${describe(found)}`))];
+  }
+}
+
+function pickPosition(loc: { line: number; column: number }) {
+  return { line: loc.line, column: loc.column };
+}
+
+/** Zod's own messages are English; ours (set in the schemas) are French and are kept. */
+function frenchOr(message: string, fallback: string): string {
+  return /^(Invalid|Too|Expected|Unrecognized|Number must|String must)/.test(message) || message === '' ? fallback : message;
+}
+
+export function describe(value: unknown): string {
+  if (value === null) return 'une valeur vide';
+  if (value === undefined) return 'rien';
+  if (typeof value === 'string') return `le texte « ${truncate(value)} »`;
+  if (typeof value === 'number') return `le nombre ${value}`;
+  if (typeof value === 'boolean') return `la valeur ${value}`;
+  if (Array.isArray(value)) return 'une liste';
+  return 'un bloc de clés';
+}
+
+function truncate(s: string): string {
+  const one = s.replace(/\s+/g, ' ');
+  return one.length > 40 ? `${one.slice(0, 39)}…` : one;
+}
+
+function typeHint(expected: string, found: unknown): string | undefined {
+  if (expected === 'string' && typeof found === 'number')
+    return `mettez la valeur entre guillemets : "${String(found)}"`;
+  if (expected === 'number' && typeof found === 'string')
+    return 'écrivez le nombre sans unité ni espace, avec un point décimal (ex. 12500 ou 47.2)';
+  if (expected === 'array' && found !== null && typeof found !== 'object')
+    return 'une liste s’écrit [a, b] ou une ligne « - a » par élément';
+  return undefined;
+}
+
+function valueAt(data: unknown, path: KeyPath): unknown {
+  let v: unknown = data;
+  for (const k of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<string | number, unknown>)[k];
+  }
+  return v;
+}
+
+/** "did you mean" for typos of known keys: the closest key of the same object is not known here, so compare to common ones. */
+function suggestKey(key: string, _container: unknown): string | undefined {
+  void _container;
+  return KNOWN_KEYS.map((k) => [k, distance(key, k)] as const)
+    .filter(([, d]) => d > 0 && d <= 2)
+    .sort((a, b) => a[1] - b[1])
+    .map(([k]) => `vouliez-vous écrire « ${k} » ?`)[0];
+}
+
+const KNOWN_KEYS = [
+  'titre', 'sous_titre', 'territoire', 'periode', 'statut', 'version', 'date', 'maitre_ouvrage', 'redaction',
+  'libelles', 'axes_transversaux', 'signataires', 'licence', 'nom', 'type', 'code', 'commune', 'population',
+  'annee_population', 'contour', 'categorie', 'renouvellement_urbain', 'unite', 'theme', 'source', 'definition',
+  'sens', 'valeurs', 'pilier', 'quartier', 'atouts', 'faiblesses', 'opportunites', 'menaces', 'texte',
+  'indicateurs', 'ordre', 'piliers', 'enjeux', 'axes', 'objectifs', 'constats', 'priorites', 'quartiers',
+  'porteur', 'pilote', 'partenaires', 'public', 'calendrier', 'budget', 'total', 'financements', 'financeur',
+  'montant', 'libelle', 'cible', 'indicateur', 'debut', 'fin', 'representant', 'logo', 'description', 'service',
+  'contact', 'enjeu', 'axe', 'objectif',
+];
+
+function distance(a: string, b: string): number {
+  const dp = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) dp[0]![j] = j;
+  for (let i = 1; i <= a.length; i++)
+    for (let j = 1; j <= b.length; j++)
+      dp[i]![j] = Math.min(dp[i - 1]![j]! + 1, dp[i]![j - 1]! + 1, dp[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+  return dp[a.length]![b.length]!;
+}
