@@ -2,6 +2,7 @@
  * Quartier outlines: GeoJSON (RFC 7946, EPSG:4326) reduced to the polygons
  * the maps draw. Accepts a FeatureCollection, a Feature or a bare geometry.
  */
+import { parse as parseJson, type ParseError } from 'jsonc-parser';
 import { decodeText, LineIndex, MAX_GEOJSON_BYTES, type SourceFile } from './source.ts';
 import type { GeoGeometry, Position } from './types.ts';
 
@@ -10,12 +11,11 @@ export type GeoResult = { ok: true; geometries: GeoGeometry[] } | { ok: false; l
 export function parseGeoJson(file: SourceFile): GeoResult {
   const decoded = decodeText(file, MAX_GEOJSON_BYTES);
   if (!decoded.ok) return { ok: false, line: 1, column: 1, message: decoded.message };
-  let data: unknown;
-  try {
-    data = JSON.parse(decoded.text);
-  } catch (e) {
-    const pos = /position (\d+)/.exec(String((e as Error).message));
-    const at = new LineIndex(decoded.text).position(pos ? Number(pos[1]) : 0);
+  // jsonc-parser, unlike JSON.parse, says where the syntax breaks.
+  const errors: ParseError[] = [];
+  const data: unknown = parseJson(decoded.text, errors, { allowTrailingComma: false, disallowComments: true });
+  if (errors.length > 0) {
+    const at = new LineIndex(decoded.text).position(errors[0]!.offset);
     return { ok: false, ...at, message: 'GeoJSON illisible : ce n’est pas du JSON valide' };
   }
   const geometries: GeoGeometry[] = [];

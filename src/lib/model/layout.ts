@@ -51,9 +51,9 @@ export function classify(path: string): Classified {
   const name = segments[segments.length - 1]!;
   const entity = ENTITY_FOLDERS[folder];
   if (entity) {
-    if (!name.endsWith(entity.ext)) return { kind: 'misplaced', expected: `un fichier ${entity.ext}` };
+    if (!name.endsWith(entity.ext)) return { kind: 'misplaced', expected: `un fichier ${entity.ext} est attendu à cet emplacement` };
     return { kind: entity.kind, id: name.slice(0, -entity.ext.length) };
   }
-  if (path.endsWith('.yml')) return { kind: 'misplaced', expected: 'l’extension .yaml' };
+  if (path.endsWith('.yml')) return { kind: 'misplaced', expected: 'l’extension attendue est .yaml' };
   return { kind: 'unknown' };
 }

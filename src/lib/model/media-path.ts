@@ -10,8 +10,10 @@ export function normalizeMediaPath(written: string): MediaPath {
   if (/^([a-zA-Z]:)?[\\/]/.test(written) || written.includes('\\') || /^[a-z]+:/i.test(written)) {
     return { ok: false, message: `chemin absolu refusé « ${written} »`, hint };
   }
+  // `quartier.geojson` is read as medias/quartier.geojson: authors write both.
+  const full = written.startsWith('medias/') ? written : `medias/${written}`;
   const parts: string[] = [];
-  for (const part of written.split('/')) {
+  for (const part of full.split('/')) {
     if (part === '' || part === '.') continue;
     if (part === '..') {
       if (parts.length === 0) return { ok: false, message: `chemin hors du dossier du contrat « ${written} »`, hint };

@@ -55,6 +55,8 @@ export interface ParsedContract {
   declinaisons: Entry<DeclinaisonInput>[];
   fiches: Entry<FicheInput>[];
   medias: Map<string, SourceFile>;
+  /** Files that could not be read or validated: their ids still exist for references. */
+  failed: { kind: FileKind; id: string }[];
 }
 
 const SCHEMAS = {
@@ -85,6 +87,7 @@ export function parseContractFiles(files: readonly SourceFile[]): { parsed: Pars
     declinaisons: [],
     fiches: [],
     medias: new Map(),
+    failed: [],
   };
   const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   for (const file of sorted) {
@@ -106,7 +109,7 @@ export function parseContractFiles(files: readonly SourceFile[]): { parsed: Pars
       continue;
     }
     if (where.kind === 'misplaced') {
-      issues.push(issueAt(top, `fichier mal nommé : ${where.expected} est attendu à cet emplacement`, 'renommez le fichier, ou préfixez son nom par « _ » pour en faire un brouillon'));
+      issues.push(issueAt(top, `fichier mal nommé : ${where.expected}`, 'renommez le fichier, ou préfixez son nom par « _ » pour en faire un brouillon'));
       continue;
     }
     const kind = where.kind;
@@ -118,7 +121,10 @@ export function parseContractFiles(files: readonly SourceFile[]): { parsed: Pars
       continue;
     }
     const entry = parseEntry(file, kind, id, issues);
-    if (!entry) continue;
+    if (!entry) {
+      parsed.failed.push({ kind, id });
+      continue;
+    }
     addEntry(parsed, kind, entry);
   }
   for (const required of REQUIRED_FILES) {

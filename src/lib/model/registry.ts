@@ -8,18 +8,18 @@ import type { RefKind } from './types.ts';
 
 export type IdKind = RefKind | 'territoire' | 'axe-transversal';
 
-const NAMES: Record<IdKind, { one: string; a: string }> = {
-  pilier: { one: 'pilier', a: 'un pilier' },
-  enjeu: { one: 'enjeu', a: 'un enjeu' },
-  axe: { one: 'axe', a: 'un axe' },
-  objectif: { one: 'objectif', a: 'un objectif' },
-  fiche: { one: 'fiche', a: 'une fiche' },
-  quartier: { one: 'quartier', a: 'un quartier' },
-  indicateur: { one: 'indicateur', a: 'un indicateur' },
-  afom: { one: 'matrice AFOM', a: 'une matrice AFOM' },
-  constat: { one: 'constat AFOM', a: 'un constat AFOM' },
-  territoire: { one: 'territoire', a: 'un territoire' },
-  'axe-transversal': { one: 'axe transversal', a: 'un axe transversal' },
+const NAMES: Record<IdKind, { one: string; a: string; none: string }> = {
+  pilier: { one: 'pilier', a: 'un pilier', none: 'aucun pilier n’est défini' },
+  enjeu: { one: 'enjeu', a: 'un enjeu', none: 'aucun enjeu n’est défini' },
+  axe: { one: 'axe', a: 'un axe', none: 'aucun axe n’est défini' },
+  objectif: { one: 'objectif', a: 'un objectif', none: 'aucun objectif n’est défini' },
+  fiche: { one: 'fiche', a: 'une fiche', none: 'aucune fiche n’est définie' },
+  quartier: { one: 'quartier', a: 'un quartier', none: 'aucun quartier n’est défini' },
+  indicateur: { one: 'indicateur', a: 'un indicateur', none: 'aucun indicateur n’est défini' },
+  afom: { one: 'matrice AFOM', a: 'une matrice AFOM', none: 'aucune matrice AFOM n’est définie' },
+  constat: { one: 'constat AFOM', a: 'un constat AFOM', none: 'aucun constat AFOM (item de matrice avec un id) n’est défini' },
+  territoire: { one: 'territoire', a: 'un territoire', none: 'aucun territoire n’est défini' },
+  'axe-transversal': { one: 'axe transversal', a: 'un axe transversal', none: 'aucun axe transversal n’est défini dans contrat.yaml' },
 };
 
 export function kindName(kind: IdKind): string {
@@ -31,6 +31,16 @@ export function kindArticle(kind: IdKind): string {
 
 export class Registry {
   private readonly byKind = new Map<IdKind, Set<string>>();
+  private readonly incomplete = new Set<IdKind>();
+
+  /**
+   * The file declaring this kind's ids could not be read: its ids are
+   * unknown, so references to them are not reported (the file's own error
+   * is), rather than cascading into one error per reference.
+   */
+  markIncomplete(kind: IdKind): void {
+    this.incomplete.add(kind);
+  }
 
   add(kind: IdKind, id: string): void {
     let set = this.byKind.get(kind);
@@ -56,7 +66,7 @@ export class Registry {
    * `what` names the expected thing for the message ("objectif", "commune"…).
    */
   check(id: string, kinds: readonly IdKind[], at: Location, what = kindName(kinds[0]!)): ContentIssue | undefined {
-    if (kinds.some((k) => this.has(k, id))) return undefined;
+    if (kinds.some((k) => this.has(k, id) || this.incomplete.has(k))) return undefined;
     const other = this.kindsOf(id).filter((k) => !kinds.includes(k));
     if (other.length > 0) {
       return issueAt(at, `« ${id} » est ${kindArticle(other[0]!)}, pas ${articleFor(what)}`, this.hint(kinds));
@@ -71,7 +81,7 @@ export class Registry {
 
   private hint(kinds: readonly IdKind[]): string {
     const ids = kinds.flatMap((k) => this.ids(k)).sort();
-    if (ids.length === 0) return `aucun ${kindName(kinds[0]!)} n’est défini dans ce contrat`;
+    if (ids.length === 0) return `${NAMES[kinds[0]!].none} dans ce contrat`;
     const shown = ids.slice(0, 8).join(', ');
     return `identifiants possibles : ${shown}${ids.length > 8 ? '…' : ''}`;
   }
@@ -90,7 +100,7 @@ export function closest(id: string, candidates: readonly string[]): string | und
   let best: string | undefined;
   let bestScore = Infinity;
   for (const c of candidates) {
-    const d = editDistance(id, c, 3);
+    const d = editDistance(id, c, 4);
     if (d < bestScore && d <= Math.max(2, Math.floor(id.length / 4))) {
       best = c;
       bestScore = d;
@@ -100,7 +110,7 @@ export function closest(id: string, candidates: readonly string[]): string | und
 }
 
 export function editDistance(a: string, b: string, cap = Infinity): number {
-  if (Math.abs(a.length - b.length) > cap) return cap + 1;
+  if (Math.abs(a.length - b.length) > cap) return Infinity;
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const row = [i];

@@ -21,6 +21,15 @@ export function resolveContract(parsed: ParsedContract): { contract?: Contract; 
   const issues: ContentIssue[] = [];
   const push = (i: ContentIssue | undefined) => i && issues.push(i);
   const registry = new Registry();
+  // A file that failed to parse still names an entity: no cascade of "unknown id" errors.
+  for (const { kind, id } of parsed.failed) {
+    if (kind === 'quartier') registry.add('quartier', id), registry.add('territoire', id);
+    else if (kind === 'indicateur' || kind === 'afom' || kind === 'fiche') registry.add(kind, id);
+    if (kind === 'afom') registry.markIncomplete('constat');
+    if (kind === 'territoires') registry.markIncomplete('territoire');
+    if (kind === 'contrat') registry.markIncomplete('axe-transversal');
+    if (kind === 'orientations') for (const k of ['pilier', 'enjeu', 'axe', 'objectif'] as const) registry.markIncomplete(k);
+  }
 
   // Territories, quartiers (territories too), and the other id spaces.
   const territoires: Territoire[] = [];
@@ -84,9 +93,6 @@ export function resolveContract(parsed: ParsedContract): { contract?: Contract; 
     if (territoireType.has(c.territoire) && territoireType.get(c.territoire) === 'quartier') {
       push(issueAt(y.locate(['territoire']), `« ${c.territoire} » est un quartier, pas le territoire porteur du contrat`, 'indiquez l’EPCI de territoires.yaml'));
     } else push(registry.check(c.territoire, ['territoire'], y.locate(['territoire'])));
-    if (c.periode.debut > c.periode.fin) {
-      push(issueAt(y.locate(['periode', 'fin']), `fin de période (${c.periode.fin}) antérieure au début (${c.periode.debut})`));
-    }
     c.axes_transversaux?.forEach((a, i) => {
       if (axesTransversaux.has(a.id)) push(issueAt(y.locate(['axes_transversaux', i, 'id']), `axe transversal en double « ${a.id} »`));
       axesTransversaux.add(a.id);
@@ -104,7 +110,7 @@ export function resolveContract(parsed: ParsedContract): { contract?: Contract; 
     const v = q.value;
     const communeProblem = registry.check(v.commune, ['territoire'], q.yaml.locate(['commune']), 'commune');
     if (communeProblem) push(communeProblem);
-    else if (territoireType.get(v.commune) !== 'commune') {
+    else if (territoireType.has(v.commune) && territoireType.get(v.commune) !== 'commune') {
       push(issueAt(q.yaml.locate(['commune']), `« ${v.commune} » est de type ${territoireType.get(v.commune)}, pas une commune`));
     }
     if (v.population !== undefined && v.annee_population === undefined) {
@@ -145,7 +151,7 @@ export function resolveContract(parsed: ParsedContract): { contract?: Contract; 
     const seenTerritoires: string[] = [];
     for (const annee of annees) {
       for (const [territoire, valeur] of Object.entries(v.valeurs[String(annee)]!)) {
-        push(registry.check(territoire, ['territoire'], ind.yaml.locate(['valeurs', annee, territoire], 'key'), 'territoire'));
+        push(registry.check(territoire, ['territoire'], ind.yaml.locate(['valeurs', String(annee), territoire], 'key'), 'territoire'));
         if (!seenTerritoires.includes(territoire)) seenTerritoires.push(territoire);
         valeurs.push({ annee, territoire, valeur });
       }
@@ -229,8 +235,6 @@ export function resolveContract(parsed: ParsedContract): { contract?: Contract; 
       }
     }
     if (v.calendrier && periode) {
-      const { debut, fin } = v.calendrier;
-      if (debut > fin) push(issueAt(y.locate(['calendrier', 'fin']), `fin (${fin}) antérieure au début (${debut})`));
       for (const key of ['debut', 'fin'] as const) {
         const year = v.calendrier[key];
         if (year < periode.debut || year > periode.fin) {

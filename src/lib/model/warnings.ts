@@ -10,10 +10,14 @@ import type { Fiche, Pilier } from './types.ts';
 export function collectWarnings(parsed: ParsedContract, fiches: readonly Fiche[], piliers: readonly Pilier[], uses: readonly DirectiveUse[]): ContentIssue[] {
   void piliers;
   const warnings: ContentIssue[] = [];
+  // A file that failed to parse would make these warnings wrong: its own error comes first.
+  const failed = new Set(parsed.failed.map((f) => f.kind));
+  const fichesKnown = !failed.has('fiche');
+  const bodiesKnown = !['quartier', 'chapitre-1', 'chapitre-2', 'declinaison', 'fiche'].some((k) => failed.has(k as never));
   const warn = (at: Parameters<typeof issueAt>[0], message: string, hint: string) => warnings.push(issueAt(at, message, hint, 'warning'));
 
   const carried = new Set(fiches.flatMap((f) => f.objectifs));
-  if (parsed.orientations) {
+  if (parsed.orientations && fichesKnown) {
     const y = parsed.orientations.yaml;
     parsed.orientations.value.piliers.forEach((p, pi) => {
       const axes: [(string | number)[], typeof p.axes][] = [
@@ -31,12 +35,12 @@ export function collectWarnings(parsed: ParsedContract, fiches: readonly Fiche[]
   }
 
   const served = new Set(fiches.flatMap((f) => f.quartiers));
-  for (const q of parsed.quartiers) {
+  for (const q of fichesKnown ? parsed.quartiers : []) {
     if (!served.has(q.id)) warn(q.yaml.locate([]), `quartier sans fiche « ${q.id} »`, 'aucune fiche projet ne concerne ce quartier (ni « quartiers: tous »)');
   }
 
   const shown = new Set(uses.filter((u) => u.name === 'indicateur').map((u) => u.attributes.id));
-  for (const ind of parsed.indicateurs) {
+  for (const ind of bodiesKnown ? parsed.indicateurs : []) {
     if (!shown.has(ind.id)) warn(ind.yaml.locate([]), `indicateur jamais affiché « ${ind.id} »`, `aucun chapitre ni portrait ne l’affiche : ajoutez ::indicateur{id=${ind.id}} là où il éclaire le diagnostic`);
   }
 

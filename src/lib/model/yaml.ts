@@ -14,6 +14,8 @@ export interface YamlSource {
   file: string;
   data: unknown;
   locate(path: KeyPath, target?: 'value' | 'key'): Location;
+  /** The value as written in the file (`1.0`, not the number 1), for hints. */
+  raw(path: KeyPath): string | undefined;
 }
 
 /** Aliases beyond this are an "anchor bomb", not a contract. */
@@ -89,6 +91,10 @@ export function parseYaml(
     locate(path, target = 'value') {
       const found = findNode(doc, path, target);
       return at(found ?? 0, formatKeyPath(path));
+    },
+    raw(path) {
+      const node = doc.getIn(path as (string | number)[], true);
+      return isScalar(node) && typeof node.source === 'string' ? node.source : undefined;
     },
   };
   return { source, issues: [] };

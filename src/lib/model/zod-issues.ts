@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import { issueAt, type ContentIssue } from './issues.ts';
+import { editDistance } from './registry.ts';
 import type { KeyPath, YamlSource } from './yaml.ts';
 
 type ZodIssue = z.core.$ZodIssue;
@@ -39,14 +40,14 @@ function toContentIssues(issue: ZodIssue, prefix: KeyPath, source: YamlSource): 
         issueAt(
           source.locate([...path, key], 'key'),
           `clé inconnue « ${key} »`,
-          suggestKey(key, found) ?? 'vérifiez l’orthographe de la clé (voir le guide de rédaction)',
+          suggestKey(key) ?? 'vérifiez l’orthographe de la clé (voir le guide de rédaction)',
         ),
       );
     case 'invalid_type': {
       if (found === undefined) return [issueAt(source.locate(path), 'clé obligatoire manquante')];
       const expected = EXPECTED[issue.expected] ?? issue.expected;
       return [
-        issueAt(source.locate(path), `type attendu : ${expected} ; trouvé : ${describe(found)}`, typeHint(issue.expected, found)),
+        issueAt(source.locate(path), `type attendu : ${expected} ; trouvé : ${describe(found, source.raw(path))}`, typeHint(issue.expected, found, source.raw(path))),
       ];
     }
     case 'invalid_value': {
@@ -88,11 +89,11 @@ function frenchOr(message: string, fallback: string): string {
   return /^(Invalid|Too|Expected|Unrecognized|Number must|String must)/.test(message) || message === '' ? fallback : message;
 }
 
-export function describe(value: unknown): string {
+export function describe(value: unknown, raw?: string): string {
   if (value === null) return 'une valeur vide';
   if (value === undefined) return 'rien';
   if (typeof value === 'string') return `le texte « ${truncate(value)} »`;
-  if (typeof value === 'number') return `le nombre ${value}`;
+  if (typeof value === 'number') return `le nombre ${raw ?? value}`;
   if (typeof value === 'boolean') return `la valeur ${value}`;
   if (Array.isArray(value)) return 'une liste';
   return 'un bloc de clés';
@@ -103,9 +104,9 @@ function truncate(s: string): string {
   return one.length > 40 ? `${one.slice(0, 39)}…` : one;
 }
 
-function typeHint(expected: string, found: unknown): string | undefined {
-  if (expected === 'string' && typeof found === 'number')
-    return `mettez la valeur entre guillemets : "${String(found)}"`;
+function typeHint(expected: string, found: unknown, raw: string | undefined): string | undefined {
+  if (expected === 'string' && (typeof found === 'number' || typeof found === 'boolean'))
+    return `mettez la valeur entre guillemets : "${raw ?? String(found)}"`;
   if (expected === 'number' && typeof found === 'string')
     return 'écrivez le nombre sans unité ni espace, avec un point décimal (ex. 12500 ou 47.2)';
   if (expected === 'array' && found !== null && typeof found !== 'object')
@@ -122,10 +123,9 @@ function valueAt(data: unknown, path: KeyPath): unknown {
   return v;
 }
 
-/** "did you mean" for typos of known keys: the closest key of the same object is not known here, so compare to common ones. */
-function suggestKey(key: string, _container: unknown): string | undefined {
-  void _container;
-  return KNOWN_KEYS.map((k) => [k, distance(key, k)] as const)
+/** "Did you mean" for a typo of a key the format knows. */
+function suggestKey(key: string): string | undefined {
+  return KNOWN_KEYS.map((k) => [k, editDistance(key, k)] as const)
     .filter(([, d]) => d > 0 && d <= 2)
     .sort((a, b) => a[1] - b[1])
     .map(([k]) => `vouliez-vous écrire « ${k} » ?`)[0];
@@ -141,12 +141,3 @@ const KNOWN_KEYS = [
   'montant', 'libelle', 'cible', 'indicateur', 'debut', 'fin', 'representant', 'logo', 'description', 'service',
   'contact', 'enjeu', 'axe', 'objectif',
 ];
-
-function distance(a: string, b: string): number {
-  const dp = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) dp[0]![j] = j;
-  for (let i = 1; i <= a.length; i++)
-    for (let j = 1; j <= b.length; j++)
-      dp[i]![j] = Math.min(dp[i - 1]![j]! + 1, dp[i]![j - 1]! + 1, dp[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-  return dp[a.length]![b.length]!;
-}

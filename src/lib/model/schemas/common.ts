@@ -31,6 +31,13 @@ export const periodSchema = z
     debut: yearSchema.describe('Première année'),
     fin: yearSchema.describe('Dernière année'),
   })
+  .refine((p) => p.debut <= p.fin, {
+    path: ['fin'],
+    error: (issue) => {
+      const p = issue.input as { debut: number; fin: number };
+      return `fin (${p.fin}) antérieure au début (${p.debut})`;
+    },
+  })
   .describe('Période : { debut: année, fin: année }');
 
 /** An `id` key in a one-entity-per-file entry; the loader checks it equals the file name. */
