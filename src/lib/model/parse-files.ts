@@ -159,6 +159,11 @@ function parseEntry(file: SourceFile, kind: Exclude<FileKind, 'media'>, id: stri
     }
     yamlText = split.yaml;
     yamlOffset = split.yamlOffset;
+    const deep = tooDeep(split.body);
+    if (deep !== undefined) {
+      issues.push(issueAt({ ...top, ...lines.position(split.bodyOffset + deep) }, `imbrication trop profonde (plus de ${MAX_MARKDOWN_NESTING} citations ou listes imbriquées)`));
+      return undefined;
+    }
     let root: Root;
     try {
       root = parseMarkdown(split.body);
@@ -183,6 +188,19 @@ function parseEntry(file: SourceFile, kind: Exclude<FileKind, 'media'>, id: stri
     issues.push(issueAt(source.locate(['id']), `l’identifiant « ${declared} » diffère du nom du fichier « ${id} »`, `supprimez la clé id, ou renommez le fichier en ${declared}`));
   }
   return { id, file: file.path, value, yaml: source, ...(body ? { body } : {}) };
+}
+
+/** Deeper than this, Markdown is not prose any more, and the parser slows to a crawl. */
+const MAX_MARKDOWN_NESTING = 64;
+const NESTING_PREFIX = /^(?:[ \t]*(?:>|[-*+]|\d{1,9}[.)])(?=[ \t]|$)[ \t]?)+/gm;
+
+/** Offset of the first line nested deeper than MAX_MARKDOWN_NESTING, if any. */
+function tooDeep(body: string): number | undefined {
+  for (const m of body.matchAll(NESTING_PREFIX)) {
+    const markers = m[0].match(/>|[-*+]|\d{1,9}[.)]/g)?.length ?? 0;
+    if (markers > MAX_MARKDOWN_NESTING) return m.index;
+  }
+  return undefined;
 }
 
 function addEntry(parsed: ParsedContract, kind: Exclude<FileKind, 'media'>, entry: Entry<unknown>): void {
