@@ -1,0 +1,22 @@
+/**
+ * Developer tool: screenshots of built pages, to look at them.
+ * Usage: tsx scripts/screenshot.ts OUT_DIR WIDTH PATH... (PATHs under dist/)
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { launchBrowser } from '../test/helpers/browser.ts';
+import { serveDir } from '../test/helpers/serve.ts';
+
+const [outDir = 'screenshots', width = '1280', ...paths] = process.argv.slice(2);
+mkdirSync(outDir, { recursive: true });
+const server = await serveDir('dist');
+const browser = await launchBrowser();
+const page = await browser.newPage({ viewport: { width: Number(width), height: 900 } });
+for (const path of paths.length ? paths : ['/']) {
+  await page.goto(server.url + path);
+  const name = `${path.replace(/[^a-z0-9]+/gi, '_') || 'home'}-${width}.png`;
+  await page.screenshot({ path: join(outDir, name), fullPage: true });
+  process.stdout.write(`${join(outDir, name)}\n`);
+}
+await browser.close();
+await server.close();
