@@ -1,0 +1,56 @@
+/**
+ * A Markdown body of the model → HTML, each directive drawn by its renderer.
+ * The model has already checked every directive, so ids here exist.
+ */
+import type { Body, RefTarget } from '../model/index.ts';
+import { renderAfom } from './afom.ts';
+import { renderIndicateur } from './chart.ts';
+import type { RenderContext } from './context.ts';
+import { renderFicheCards } from './fiche-cards.ts';
+import { renderRef } from './labels.ts';
+import { renderCarte } from './map.ts';
+import { renderMarkdown, type Directive } from './markdown.ts';
+import { renderArbre } from './tree.ts';
+
+export interface BodyOptions {
+  headingShift?: number;
+  /** Unique per body on a page: prefixes heading ids and figure ids. */
+  idPrefix?: string;
+}
+
+export function renderBody(body: Body, ctx: RenderContext, options: BodyOptions = {}): string {
+  let n = 0;
+  const prefix = options.idPrefix ?? '';
+  return renderMarkdown(body.root, {
+    headingShift: options.headingShift ?? 0,
+    idPrefix: prefix,
+    directive: (node) => renderDirective(node, ctx, `${prefix}${++n}`, options.headingShift ?? 0),
+  });
+}
+
+export function renderDirective(node: Directive, ctx: RenderContext, idSuffix: string, headingShift = 0): string {
+  const a = (node.attributes ?? {}) as Record<string, string | undefined>;
+  const c = ctx.contract;
+  switch (node.name) {
+    case 'ref': {
+      const target = (node.data as { target?: RefTarget } | undefined)?.target;
+      return target ? renderRef(target, ctx) : '';
+    }
+    case 'indicateur':
+      return renderIndicateur(ctx.lookup.indicateur.get(a.id!)!, ctx, { idSuffix });
+    case 'afom':
+      return renderAfom(ctx.lookup.afom.get(a.id!)!, ctx, { headingLevel: 3 + headingShift, anchor: false });
+    case 'arbre':
+      return renderArbre(a.pilier ? [ctx.lookup.pilier.get(a.pilier)!] : c.piliers, ctx, { idSuffix });
+    case 'fiches': {
+      const fiches = c.fiches.filter((f) =>
+        a.objectif ? f.objectifs.includes(a.objectif) : a.quartier ? f.quartiers.includes(a.quartier) : a.pilier ? f.piliers.includes(a.pilier) : true,
+      );
+      return renderFicheCards(fiches, ctx, { headingLevel: 3 + headingShift });
+    }
+    case 'carte':
+      return renderCarte(c.quartiers, ctx, { ...(a.quartier ? { focus: a.quartier } : {}), idSuffix });
+    default:
+      return '';
+  }
+}
