@@ -11,7 +11,8 @@ export default defineConfig({
   // scripts/build.ts builds into a temporary folder, then swaps it with dist/.
   outDir: process.env.CAHIERS_OUT_DIR ?? './dist',
   trailingSlash: 'always',
-  build: { format: 'directory' },
   devToolbar: { enabled: false },
-  telemetry: false,
+  // No inline script or stylesheet: the pages' Content-Security-Policy forbids them.
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  vite: { build: { assetsInlineLimit: 0 } },
 });

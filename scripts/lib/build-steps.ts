@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { contentDir } from '../../src/lib/contract.ts';
 import { hasErrors } from '../../src/lib/model/index.ts';
 import { checkDir, report } from './run-check.ts';
+import { indexSite, typesetSite } from './post-build.ts';
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
 const fail = (line: string) => process.stderr.write(`${line}\n`);
@@ -27,6 +28,15 @@ export async function buildAll(env: NodeJS.ProcessEnv, distDir = 'dist'): Promis
   if (astro.status !== 0) {
     rmSync(tmp, { recursive: true, force: true });
     fail('Construction du site échouée. Le dossier dist/ n’a pas été modifié.');
+    return 1;
+  }
+  try {
+    const pages = typesetSite(tmp);
+    const indexed = await indexSite(tmp);
+    log(`Site : ${pages} pages ; index de recherche : ${indexed} pages`);
+  } catch (e) {
+    rmSync(tmp, { recursive: true, force: true });
+    fail(`Étape finale du site échouée : ${(e as Error).message}. Le dossier dist/ n’a pas été modifié.`);
     return 1;
   }
   swap(tmp, dist);

@@ -2,7 +2,7 @@
  * /fiches/ filters, without reloading. Without JavaScript the form stays
  * hidden and every fiche is listed.
  */
-import { matches, type Facet } from '../lib/site/filters.ts';
+import { matches, type FacetKey } from '../lib/site/match.ts';
 
 const form = document.querySelector<HTMLFormElement>('#fiches-filtres');
 const cards = [...document.querySelectorAll<HTMLElement>('.fiche-cards > .fiche-card')];
@@ -10,7 +10,7 @@ const count = document.querySelector<HTMLElement>('#fiches-compte');
 
 if (form && count) {
   form.hidden = false;
-  const keys: Facet['key'][] = ['pilier', 'objectif', 'quartier', 'porteur', 'statut', 'axe'];
+  const keys: FacetKey[] = ['pilier', 'objectif', 'quartier', 'porteur', 'statut', 'axe'];
   const apply = () => {
     const data = new FormData(form);
     const chosen = Object.fromEntries(keys.map((k) => [k, String(data.get(k) ?? '')]));

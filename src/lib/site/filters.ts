@@ -5,9 +5,10 @@
 import { fr } from '../../i18n/fr.ts';
 import type { Contract } from '../model/index.ts';
 import { FICHE_STATUTS } from '../model/schemas/fiche.ts';
+import type { FacetKey } from './match.ts';
 
 export interface Facet {
-  key: 'pilier' | 'objectif' | 'quartier' | 'porteur' | 'statut' | 'axe';
+  key: FacetKey;
   label: string;
   options: { value: string; label: string }[];
 }
@@ -30,13 +31,4 @@ export function ficheFacets(contract: Contract): Facet[] {
     { key: 'axe', label: 'Axe transversal', options: axes_transversaux.map((a) => ({ value: a.id, label: a.titre })) },
   ];
   return facets.filter((f) => f.options.length > 0);
-}
-
-/** Whether a card's data (space-separated ids, or a single value for porteur) matches every chosen facet. */
-export function matches(card: Partial<Record<Facet['key'], string>>, chosen: Partial<Record<Facet['key'], string>>): boolean {
-  return Object.entries(chosen).every(([key, value]) => {
-    if (!value) return true;
-    const have = card[key as Facet['key']] ?? '';
-    return key === 'porteur' ? have === value : have.split(' ').includes(value);
-  });
 }

@@ -1,0 +1,104 @@
+/**
+ * The `::indicateur` figure: caption, SVG chart (bars for one year, lines for
+ * several), source, the data table that is the chart's text equivalent, and
+ * the definition. The same HTML serves the site and the print documents;
+ * print numbers the figures with CSS counters, so no number is written here.
+ */
+import type { Indicateur } from '../model/index.ts';
+import { renderBars } from './chart-bars.ts';
+import { renderLines } from './chart-lines.ts';
+import { styleSeries, type ChartFrame, type Serie } from './chart-style.ts';
+import type { RenderContext } from './context.ts';
+import { attrs, domId, esc } from './html.ts';
+import { formatValue, SECRET, SECRET_LABEL } from './units.ts';
+
+export interface IndicateurOptions {
+  /** Wraps the title in `<hN>` so that the figure shows in the outline and the PDF bookmarks. */
+  headingLevel?: number;
+  /**
+   * Keeps the SVG's title and desc ids unique when one indicator is rendered
+   * twice on a page. The figure itself carries no id: anchors belong to the caller.
+   */
+  idSuffix?: string;
+}
+
+const NBSP = '\u00a0';
+
+export function renderIndicateur(ind: Indicateur, ctx: RenderContext, options: IndicateurOptions = {}): string {
+  const id = (...parts: string[]) => domId('indicateur', ind.id, ...(options.idSuffix ? [options.idSuffix] : []), ...parts);
+  const series = buildSeries(ind, ctx);
+  const title = withUnit(ind);
+  const frame: ChartFrame = { titleId: id('titre'), descId: id('desc'), title, desc: describe(ind, series) };
+  const chart = ind.annees.length === 1 ? renderBars(series, ind.unite, frame) : renderLines(series, ind.annees, frame);
+  const level = options.headingLevel ? Math.min(6, Math.max(1, Math.round(options.headingLevel))) : undefined;
+  const heading = level ? `<h${level} class="indicateur-titre">${esc(title)}</h${level}>` : `<span class="indicateur-titre">${esc(title)}</span>`;
+  return (
+    `<figure${attrs({ class: 'indicateur', 'data-indicateur': ind.id })}>` +
+    `<figcaption>${heading}</figcaption>` +
+    chart +
+    `<p class="source">Source${NBSP}: ${esc(ind.source)}, ${esc(formatYears(ind.annees))}</p>` +
+    renderTable(ind, series, title) +
+    (ind.definition ? `<p class="definition">${esc(ind.definition)}</p>` : '') +
+    `</figure>`
+  );
+}
+
+function buildSeries(ind: Indicateur, ctx: RenderContext): Serie[] {
+  const byKey = new Map(ind.valeurs.map((v) => [`${v.annee}|${v.territoire}`, v.valeur]));
+  const territoires = ind.territoires.map((tid) => {
+    const t = ctx.lookup.territoire.get(tid);
+    return { id: tid, nom: t?.nom ?? tid, type: t?.type ?? 'commune' };
+  });
+  const styles = styleSeries(territoires, ctx.contract.quartiers.map((q) => q.id));
+  return territoires.map((t, i) => ({
+    id: t.id,
+    nom: t.nom,
+    quartier: t.type === 'quartier',
+    values: ind.annees.map((a) => byKey.get(`${a}|${t.id}`) ?? null),
+    ...styles[i]!,
+  }));
+}
+
+function withUnit(ind: Indicateur): string {
+  const u = ind.unite.trim();
+  return u === '' || u === 'nombre' || u === 'ratio' ? ind.titre : `${ind.titre} (en ${u})`;
+}
+
+/** `2011`, `2011-2015` for three or more consecutive years, otherwise `2011, 2013, 2015`. */
+export function formatYears(annees: readonly number[]): string {
+  const consecutive = annees.every((a, i) => i === 0 || a === annees[i - 1]! + 1);
+  return consecutive && annees.length >= 3 ? `${annees[0]}-${annees.at(-1)}` : annees.join(', ');
+}
+
+function frenchList(items: readonly string[]): string {
+  return items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} et ${items.at(-1)}`;
+}
+
+/** The chart in one sentence, for `<desc>`: each territory's value, or its first and last value. */
+function describe(ind: Indicateur, series: readonly Serie[]): string {
+  const fmt = (v: number) => formatValue(v, ind.unite);
+  const missing: string[] = [];
+  const parts: string[] = [];
+  for (const s of series) {
+    const known = s.values.flatMap((v, i) => (v === null ? [] : [{ v, annee: ind.annees[i]! }]));
+    const gaps = s.values.flatMap((v, i) => (v === null ? [ind.annees[i]!] : []));
+    if (gaps.length) missing.push(known.length === 0 || ind.annees.length === 1 ? s.nom : `${s.nom} en ${frenchList(gaps.map(String))}`);
+    if (known.length === 0) continue;
+    const first = known[0]!;
+    const last = known.at(-1)!;
+    const at = (k: { annee: number }, edge: number) => (k.annee === edge ? '' : ` (${k.annee})`);
+    if (ind.annees.length === 1) parts.push(`${s.nom} ${fmt(first.v)}`);
+    else if (known.length === 1) parts.push(`${s.nom} ${fmt(first.v)} (${first.annee})`);
+    else parts.push(`${s.nom} de ${fmt(first.v)}${at(first, ind.annees[0]!)} à ${fmt(last.v)}${at(last, ind.annees.at(-1)!)}`);
+  }
+  const when = ind.annees.length === 1 ? `en ${ind.annees[0]}` : `de ${ind.annees[0]} à ${ind.annees.at(-1)}`;
+  const secret = missing.length ? ` (${SECRET_LABEL} pour ${frenchList(missing)})` : '';
+  return `${ind.titre} ${when}${NBSP}: ${parts.join(', ')}${secret}.`;
+}
+
+function renderTable(ind: Indicateur, series: readonly Serie[], title: string): string {
+  const head = `<tr><th scope="col">Territoire</th>${ind.annees.map((a) => `<th scope="col">${a}</th>`).join('')}</tr>`;
+  const cell = (v: number | null) => (v === null ? `<td><abbr title="${esc(SECRET_LABEL)}">${SECRET}</abbr></td>` : `<td>${esc(formatValue(v, ind.unite))}</td>`);
+  const rows = series.map((s) => `<tr><th scope="row">${esc(s.nom)}</th>${s.values.map(cell).join('')}</tr>`).join('');
+  return `<table class="donnees"><caption>Données${NBSP}: ${esc(title)}</caption><thead>${head}</thead><tbody>${rows}</tbody></table>`;
+}

@@ -1,0 +1,155 @@
+/**
+ * The causal tree (`::arbre`): why each objective exists (the AFOM constats
+ * an enjeu answers) and how it is carried out (the fiches), as an SVG drawn
+ * at build time, followed by the same tree as nested lists, which is what
+ * screen readers and small screens use. Geometry lives in tree-layout.ts.
+ */
+import { linkHorizontal } from 'd3-shape';
+import { fr } from '../../i18n/fr.ts';
+import type { Axe, Fiche, Objectif, Pilier, RefTarget } from '../model/index.ts';
+import { pluralize } from '../plural.ts';
+import type { RenderContext } from './context.ts';
+import { attrs, domId, esc } from './html.ts';
+import { entityLabel, labelText } from './labels.ts';
+import { FONT, LINE_HEIGHT, PAD, layoutArbre, lineBaselines, type ArbreLayout, type Box, type Column, type TextLine } from './tree-layout.ts';
+
+const TEXT = {
+  titre: 'Arbre des objectifs',
+  lecture: 'Lecture de gauche à droite',
+  repondA: 'Répond à\u00a0:',
+  suite: 'La liste qui suit en donne le détail.',
+  constats: 'constats',
+  ficheProjet: 'fiche projet',
+} as const;
+
+/** Light fills, dark text: every text colour is at least 4.5:1 on its fill (tested). */
+export const PALETTE = {
+  ink: '#1d2330',
+  band: { fill: '#1f4e8c', text: '#ffffff' },
+  header: '#4b5363',
+  link: '#8a94a6',
+  constat: { fill: '#fdf1ee', stroke: '#e0b0a2' },
+  enjeu: { fill: '#fff4d6', stroke: '#d4ac3f' },
+  axe: { fill: '#e4edf9', stroke: '#8fb0dc' },
+  objectif: { fill: '#e6f4ea', stroke: '#86c39a' },
+  fiche: { fill: '#ffffff', stroke: '#1f4e8c' },
+  tone: { negative: '#9a2a10', positive: '#1c6631', muted: '#5b6270' },
+  kicker: { constat: '#1d2330', enjeu: '#5e4500', axe: '#1f4e8c', objectif: '#14532d', fiche: '#1f4e8c' } satisfies Record<Column, string>,
+} as const;
+
+export interface ArbreOptions {
+  /** Appended to the SVG's title and desc ids when one page shows the same tree twice. */
+  idSuffix?: string;
+}
+
+export function renderArbre(piliers: readonly Pilier[], ctx: RenderContext, options: ArbreOptions = {}): string {
+  const layout = layoutArbre(piliers, ctx);
+  const whole = piliers.length === ctx.contract.piliers.length;
+  const base = domId('arbre', ...(whole ? ['contrat'] : piliers.map((p) => p.id)), ...(options.idSuffix ? [options.idSuffix] : []));
+  const svg = renderSvg(layout, piliers, ctx, `${base}-titre`, `${base}-desc`);
+  return `<figure class="arbre">\n<div class="arbre-scroll">${svg}</div>\n${renderList(piliers, ctx)}\n</figure>`;
+}
+
+export function renderArbreForPilier(pilier: Pilier, ctx: RenderContext, options: ArbreOptions = {}): string {
+  return renderArbre([pilier], ctx, options);
+}
+
+function renderSvg(layout: ArbreLayout, piliers: readonly Pilier[], ctx: RenderContext, titleId: string, descId: string): string {
+  const l = ctx.contract.contrat.libelles;
+  const title = piliers.length === 1 ? `${TEXT.titre} — ${l.pilier} ${piliers[0]!.numero}, ${piliers[0]!.titre}` : TEXT.titre;
+  const link = linkHorizontal<{ from: [number, number]; to: [number, number] }, [number, number]>()
+    .source((e) => e.from)
+    .target((e) => e.to)
+    .digits(1);
+  const edges = layout.edges.map((e) => `<path d="${link(e)}"/>`).join('');
+  const sections = layout.sections.map(({ band, headers }) => {
+    const bandText = band.lines.map((t, i) => `<tspan${attrs({ x: band.x + PAD.x + 4, y: round(band.y + PAD.y + 2 + FONT.band + i * FONT.band * LINE_HEIGHT) })}>${esc(t)}</tspan>`).join('');
+    const head = headers
+      .map((h) => h.lines.map((t, i) => `<text${attrs({ x: h.x, y: round(h.y + FONT.header + i * FONT.header * LINE_HEIGHT), 'font-size': FONT.header, 'font-weight': 700, fill: PALETTE.header })}>${esc(t)}</text>`).join(''))
+      .join('');
+    return `<rect${attrs({ x: band.x, y: band.y, width: band.w, height: band.h, rx: 4, fill: PALETTE.band.fill })}/><text${attrs({ 'font-size': FONT.band, 'font-weight': 700, fill: PALETTE.band.text })}>${bandText}</text>${head}`;
+  });
+  return `<svg${attrs({ xmlns: 'http://www.w3.org/2000/svg', class: 'arbre-svg', viewBox: `0 0 ${layout.width} ${layout.height}`, width: '100%', role: 'img', 'aria-labelledby': `${titleId} ${descId}` })}>
+<title id="${esc(titleId)}">${esc(title)}</title>
+<desc id="${esc(descId)}">${esc(describe(piliers, ctx))}</desc>
+<g${attrs({ fill: 'none', stroke: PALETTE.link, 'stroke-width': 1.2 })}>${edges}</g>
+${sections.join('\n')}
+${layout.boxes.map((b) => renderBox(b, ctx)).join('\n')}
+</svg>`;
+}
+
+function renderBox(b: Box, ctx: RenderContext): string {
+  const colours = PALETTE[b.kind];
+  const placeholder = !b.id;
+  const rect = placeholder
+    ? ''
+    : `<rect${attrs({ x: b.x, y: b.y, width: b.w, height: b.h, rx: b.kind === 'fiche' ? 11 : 6, fill: colours.fill, stroke: colours.stroke })}/>`;
+  const x = b.align === 'middle' ? round(b.x + b.w / 2) : b.x + PAD.x;
+  const baselines = lineBaselines(b);
+  const lines = b.lines.map((line, i) => tspan(line, x, baselines[i]!, b.kind)).join('');
+  const text = `<text${attrs({ 'text-anchor': b.align === 'middle' ? 'middle' : undefined, fill: PALETTE.ink })}>${lines}</text>`;
+  const tooltip = b.tooltip ? `<title>${esc(b.tooltip)}</title>` : '';
+  const inner = `${tooltip}${rect}${text}`;
+  if (ctx.mode !== 'site' || placeholder) return `<g>${inner}</g>`;
+  // Out of the tab order: the list under the figure holds the same links for keyboards and screen readers.
+  return `<a${attrs({ href: ctx.href({ kind: b.kind, id: b.id }), tabindex: -1 })}>${inner}</a>`;
+}
+
+function tspan(line: TextLine, x: number, y: number, kind: Column): string {
+  const fill = line.tone ? PALETTE.tone[line.tone] : line.bold ? PALETTE.kicker[kind] : undefined;
+  const lead = line.lead ? `<tspan${attrs({ 'font-weight': 700, fill: PALETTE.kicker[kind] })}>${esc(line.lead)}</tspan>${line.text ? ' ' : ''}` : '';
+  return `<tspan${attrs({ x, y, 'font-size': line.size, 'font-weight': line.bold ? 700 : undefined, fill })}>${lead}${esc(line.text)}</tspan>`;
+}
+
+/** "Le schéma montre 3 enjeux, 6 axes stratégiques, 14 objectifs opérationnels et 16 fiches projets." */
+function describe(piliers: readonly Pilier[], ctx: RenderContext): string {
+  const l = ctx.contract.contrat.libelles;
+  const enjeux = piliers.flatMap((p) => p.enjeux);
+  const axes = piliers.flatMap((p) => p.axes);
+  const objectifs = axes.flatMap((a) => a.objectifs);
+  const fiches = new Set(objectifs.flatMap((o) => fichesOf(o, ctx).map((f) => f.id)));
+  const count = (n: number, label: string) => `${n} ${lowerFirst(n > 1 ? pluralize(label) : label)}`;
+  const columns = [...(enjeux.some((e) => e.constats.length) ? [TEXT.constats] : []), ...(enjeux.length ? [l.enjeu] : []), l.axe, l.objectif].map((c) => lowerFirst(pluralize(c)));
+  const counts = [...(enjeux.length ? [count(enjeux.length, l.enjeu)] : []), count(axes.length, l.axe), count(objectifs.length, l.objectif), count(fiches.size, TEXT.ficheProjet)];
+  return `${TEXT.lecture}\u00a0: ${columns.join(', ')} et ${pluralize(TEXT.ficheProjet)} qui les mettent en œuvre. Le schéma montre ${joinFr(counts)}. ${TEXT.suite}`;
+}
+
+function renderList(piliers: readonly Pilier[], ctx: RenderContext): string {
+  const item = (target: RefTarget, inner = '') => `<li>${entity(target, ctx)}${inner}</li>`;
+  const objectifs = (a: Axe) => `<ol>${a.objectifs.map((o) => item({ kind: 'objectif', id: o.id }, fichesList(o, ctx))).join('')}</ol>`;
+  const axes = (list: readonly Axe[]) => (list.length ? `<ol>${list.map((a) => item({ kind: 'axe', id: a.id }, objectifs(a))).join('')}</ol>` : '');
+  const body = piliers.map((p) => {
+    const underEnjeu = new Set(p.enjeux.flatMap((e) => e.axes.map((a) => a.id)));
+    const enjeux = p.enjeux.map((e) => {
+      const constats = e.constats.filter((id) => ctx.lookup.constat.has(id));
+      const cited = constats.length ? `<p class="arbre-constats-titre">${TEXT.repondA}</p><ul class="arbre-constats">${constats.map((id) => item({ kind: 'constat', id })).join('')}</ul>` : '';
+      return item({ kind: 'enjeu', id: e.id }, `${cited}${axes(e.axes)}`);
+    });
+    const direct = axes(p.axes.filter((a) => !underEnjeu.has(a.id)));
+    return item({ kind: 'pilier', id: p.id }, `${enjeux.length ? `<ol>${enjeux.join('')}</ol>` : ''}${direct}`);
+  });
+  return `<ol class="arbre-liste">${body.join('\n')}</ol>`;
+}
+
+function fichesList(o: Objectif, ctx: RenderContext): string {
+  const fiches = fichesOf(o, ctx);
+  if (!fiches.length) return `<p class="arbre-fiches-vide">${esc(fr.aucuneFiche)}</p>`;
+  return `<ul class="arbre-fiches">${fiches.map((f) => `<li>${entity({ kind: 'fiche', id: f.id }, ctx)}</li>`).join('')}</ul>`;
+}
+
+/** Number and title; a link on the site, plain text in print. */
+function entity(target: RefTarget, ctx: RenderContext): string {
+  const text = esc(labelText(entityLabel(target, ctx)));
+  return ctx.mode === 'site' ? `<a href="${esc(ctx.href(target))}">${text}</a>` : `<span>${text}</span>`;
+}
+
+function fichesOf(o: Objectif, ctx: RenderContext): Fiche[] {
+  return ctx.contract.fiches.filter((f) => f.objectifs.includes(o.id));
+}
+
+function joinFr(parts: readonly string[]): string {
+  return parts.length > 1 ? `${parts.slice(0, -1).join(', ')} et ${parts.at(-1)}` : (parts[0] ?? '');
+}
+
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+const round = (n: number) => Math.round(n * 10) / 10;
