@@ -23,7 +23,7 @@ export async function buildAll(env: NodeJS.ProcessEnv, distDir = 'dist'): Promis
   rmSync(tmp, { recursive: true, force: true });
   const astro = spawnSync(process.execPath, [resolve('node_modules/astro/bin/astro.mjs'), 'build', '--silent'], {
     stdio: 'inherit',
-    env: { ...env, CAHIERS_OUT_DIR: tmp },
+    env: { ...astroEnv(env), CAHIERS_OUT_DIR: tmp },
   });
   if (astro.status !== 0) {
     rmSync(tmp, { recursive: true, force: true });
@@ -50,4 +50,13 @@ function swap(tmp: string, dist: string): void {
   if (existsSync(dist)) renameSync(dist, old);
   renameSync(tmp, dist);
   rmSync(old, { recursive: true, force: true });
+}
+
+/**
+ * Vite's own variables (set, for instance, by a test runner) would override
+ * the site's base path inside Astro: only BASE_PATH decides it.
+ */
+function astroEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const { BASE_URL: _b, MODE: _m, DEV: _d, PROD: _p, SSR: _s, ...rest } = env;
+  return rest;
 }

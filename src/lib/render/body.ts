@@ -11,6 +11,7 @@ import { renderRef } from './labels.ts';
 import { renderCarte } from './map.ts';
 import { renderMarkdown, type Directive } from './markdown.ts';
 import { renderArbre } from './tree.ts';
+import { routes } from '../site/routes.ts';
 
 export interface BodyOptions {
   headingShift?: number;
@@ -40,8 +41,11 @@ export function renderDirective(node: Directive, ctx: RenderContext, idSuffix: s
       return renderIndicateur(ctx.lookup.indicateur.get(a.id!)!, ctx, { idSuffix });
     case 'afom':
       return renderAfom(ctx.lookup.afom.get(a.id!)!, ctx, { headingLevel: 3 + headingShift, anchor: false });
-    case 'arbre':
-      return renderArbre(a.pilier ? [ctx.lookup.pilier.get(a.pilier)!] : c.piliers, ctx, { idSuffix });
+    case 'arbre': {
+      const piliers = a.pilier ? [ctx.lookup.pilier.get(a.pilier)!] : c.piliers;
+      const svgSrc = ctx.mode === 'site' ? ctx.url(routes.arbreSvg(a.pilier ? `pilier-${a.pilier}` : 'contrat')) : undefined;
+      return renderArbre(piliers, ctx, { idSuffix, ...(svgSrc ? { svgSrc } : {}) });
+    }
     case 'fiches': {
       const fiches = c.fiches.filter((f) =>
         a.objectif ? f.objectifs.includes(a.objectif) : a.quartier ? f.quartiers.includes(a.quartier) : a.pilier ? f.piliers.includes(a.pilier) : true,

@@ -40,14 +40,36 @@ export const PALETTE = {
 export interface ArbreOptions {
   /** Appended to the SVG's title and desc ids when one page shows the same tree twice. */
   idSuffix?: string;
+  /**
+   * On the site, the tree is a separate SVG file shown as an image (see
+   * arbreSvgDocument): a whole contract's tree weighs ~80 KB, is shared by
+   * several pages and is cached once. The list under it carries the links.
+   */
+  svgSrc?: string;
 }
 
 export function renderArbre(piliers: readonly Pilier[], ctx: RenderContext, options: ArbreOptions = {}): string {
   const layout = layoutArbre(piliers, ctx);
   const whole = piliers.length === ctx.contract.piliers.length;
   const base = domId('arbre', ...(whole ? ['contrat'] : piliers.map((p) => p.id)), ...(options.idSuffix ? [options.idSuffix] : []));
-  const svg = renderSvg(layout, piliers, ctx, `${base}-titre`, `${base}-desc`);
-  return `<figure class="arbre">\n<div class="arbre-scroll">${svg}</div>\n${renderList(piliers, ctx)}\n</figure>`;
+  const media = options.svgSrc
+    ? `<img${attrs({ class: 'arbre-img', src: options.svgSrc, width: layout.width, height: layout.height, alt: `${titleOf(piliers, ctx)}. ${describe(piliers, ctx)}` })}>`
+    : renderSvg(layout, piliers, ctx, `${base}-titre`, `${base}-desc`);
+  // Focusable so keyboard users can scroll the wide tree sideways on small screens.
+  const scroll = ctx.mode === 'site' ? ` tabindex="0" role="region" aria-label="${esc(titleOf(piliers, ctx))} (défilement horizontal)"` : '';
+  return `<figure class="arbre">\n<div class="arbre-scroll"${scroll}>${media}</div>\n${renderList(piliers, ctx)}\n</figure>`;
+}
+
+/** The tree as a standalone SVG file (no links: an image cannot follow them). */
+export function arbreSvgDocument(piliers: readonly Pilier[], ctx: RenderContext): string {
+  const still: RenderContext = { ...ctx, mode: 'print' };
+  const svg = renderSvg(layoutArbre(piliers, still), piliers, still, 'arbre-titre', 'arbre-desc');
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${svg.replace('<svg ', `<svg font-family="'Source Sans 3 Variable', 'Source Sans 3', 'DejaVu Sans', Arial, sans-serif" `)}\n`;
+}
+
+function titleOf(piliers: readonly Pilier[], ctx: RenderContext): string {
+  const l = ctx.contract.contrat.libelles;
+  return piliers.length === 1 ? `${TEXT.titre} — ${l.pilier} ${piliers[0]!.numero}, ${piliers[0]!.titre}` : TEXT.titre;
 }
 
 export function renderArbreForPilier(pilier: Pilier, ctx: RenderContext, options: ArbreOptions = {}): string {
@@ -55,8 +77,7 @@ export function renderArbreForPilier(pilier: Pilier, ctx: RenderContext, options
 }
 
 function renderSvg(layout: ArbreLayout, piliers: readonly Pilier[], ctx: RenderContext, titleId: string, descId: string): string {
-  const l = ctx.contract.contrat.libelles;
-  const title = piliers.length === 1 ? `${TEXT.titre} — ${l.pilier} ${piliers[0]!.numero}, ${piliers[0]!.titre}` : TEXT.titre;
+  const title = titleOf(piliers, ctx);
   const link = linkHorizontal<{ from: [number, number]; to: [number, number] }, [number, number]>()
     .source((e) => e.from)
     .target((e) => e.to)
@@ -69,7 +90,7 @@ function renderSvg(layout: ArbreLayout, piliers: readonly Pilier[], ctx: RenderC
       .join('');
     return `<rect${attrs({ x: band.x, y: band.y, width: band.w, height: band.h, rx: 4, fill: PALETTE.band.fill })}/><text${attrs({ 'font-size': FONT.band, 'font-weight': 700, fill: PALETTE.band.text })}>${bandText}</text>${head}`;
   });
-  return `<svg${attrs({ xmlns: 'http://www.w3.org/2000/svg', class: 'arbre-svg', viewBox: `0 0 ${layout.width} ${layout.height}`, width: '100%', role: 'img', 'aria-labelledby': `${titleId} ${descId}` })}>
+  return `<svg${attrs({ xmlns: 'http://www.w3.org/2000/svg', class: 'arbre-svg', viewBox: `0 0 ${layout.width} ${layout.height}`, width: '100%', role: ctx.mode === 'site' ? 'group' : 'img', 'aria-labelledby': `${titleId} ${descId}` })}>
 <title id="${esc(titleId)}">${esc(title)}</title>
 <desc id="${esc(descId)}">${esc(describe(piliers, ctx))}</desc>
 <g${attrs({ fill: 'none', stroke: PALETTE.link, 'stroke-width': 1.2 })}>${edges}</g>

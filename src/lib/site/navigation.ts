@@ -30,7 +30,8 @@ export function cahierSequence(contract: Contract, cahier: Cahier): NavEntry[] {
     { path: routes.cahier2(), title: fr.cahier2Titre, kicker: fr.cahier2 },
     ...contract.cahier2.map((c) => ({ path: routes.chapitre2(c.slug), title: c.titre })),
     ...contract.piliers.map((p) => ({ path: routes.pilier(p.id), title: p.titre, kicker: `${libelles.pilier} ${p.numero}` })),
-    ...(contract.quartiers.some((q) => q.declinaison) ? [{ path: routes.declinaisons(), title: `${pluralize(libelles.enjeu)} par quartier` }] : []),
+    ...(contract.quartiers.some((q) => q.declinaison) ? [{ path: routes.declinaisons(), title: declinaisonsTitle(contract) }] : []),
+    ...contract.quartiers.filter((q) => q.declinaison).map((q) => ({ path: routes.declinaison(q.id), title: q.nom, kicker: declinaisonsTitle(contract) })),
     { path: routes.fiches(), title: fr.fichesProjets },
   ];
 }
@@ -39,4 +40,8 @@ export function prevNext(sequence: readonly NavEntry[], path: string): { prev?: 
   const i = sequence.findIndex((e) => e.path === path);
   if (i < 0) return {};
   return { ...(i > 0 ? { prev: sequence[i - 1]! } : {}), ...(i < sequence.length - 1 ? { next: sequence[i + 1]! } : {}) };
+}
+
+export function declinaisonsTitle(contract: Contract): string {
+  return `${pluralize(contract.contrat.libelles.enjeu)} par quartier`;
 }

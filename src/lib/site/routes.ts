@@ -19,12 +19,15 @@ export const routes = {
   chapitre2: (slug: string) => `/strategie/chapitres/${slug}/`,
   pilier: (id: string) => `/strategie/piliers/${id}/`,
   declinaisons: () => '/strategie/quartiers/',
+  declinaison: (id: string) => `/strategie/quartiers/${id}/`,
   quartiers: () => '/quartiers/',
   quartier: (id: string) => `/quartiers/${id}/`,
   fiches: () => '/fiches/',
   fiche: (id: string) => `/fiches/${id}/`,
   telechargements: () => '/telechargements/',
   recherche: () => '/recherche/',
+  /** The causal tree as an SVG file: `contrat` for the whole tree, `pilier-<id>` for one. */
+  arbreSvg: (key: string) => `/figures/arbre-${key}.svg`,
 } as const;
 
 /** Fragment ids inside pages, prefixed so they never collide with heading ids. */

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readContentFiles } from '../../../src/lib/content-files.ts';
 import { buildContract, type Contract } from '../../../src/lib/model/index.ts';
 import { createContext } from '../../../src/lib/render/context.ts';
-import { PALETTE, renderArbre, renderArbreForPilier } from '../../../src/lib/render/tree.ts';
+import { PALETTE, arbreSvgDocument, renderArbre, renderArbreForPilier } from '../../../src/lib/render/tree.ts';
 import { layoutArbre, lineBaselines, type Box } from '../../../src/lib/render/tree-layout.ts';
 import { shorten, wrapText } from '../../../src/lib/render/wrap.ts';
 import { expectGolden } from '../../helpers/golden.ts';
@@ -28,6 +28,23 @@ describe('renderArbre: golden files', () => {
 
   it('renders one pilier of the example, with enjeux and constats', () => {
     expectGolden('tree-exemple-pilier-1', renderArbreForPilier(exemple.piliers[0]!, createContext(exemple)));
+  });
+});
+
+describe('renderArbre on the site, as an image file', () => {
+  it('shows the SVG file as an image with a text alternative, and keeps the linked list', () => {
+    const ctx = createContext(autre, { base: '/contrat/' });
+    const html = renderArbre(autre.piliers, ctx, { svgSrc: '/contrat/figures/arbre-contrat.svg' });
+    expect(html).not.toContain('<svg');
+    expect(html).toMatch(/<img class="arbre-img" src="\/contrat\/figures\/arbre-contrat.svg" width="\d+" height="[\d.]+" alt="Arbre des objectifs\. Lecture de gauche à droite/);
+    expect(parts(html).list).toContain('<a href="/contrat/fiches/');
+  });
+
+  it('writes a standalone SVG document without links and with a font', () => {
+    const doc = arbreSvgDocument(exemple.piliers, createContext(exemple));
+    expect(doc.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<svg font-family=')).toBe(true);
+    expect(doc).not.toContain('<a ');
+    for (const o of objectifsOf(exemple)) expect(doc).toContain(`>${o.numero}</tspan>`);
   });
 });
 
@@ -120,7 +137,9 @@ describe('renderArbre', () => {
     expect(ids(a).filter((id) => ids(b).includes(id))).toEqual([]);
     const [, labelled] = a.match(/aria-labelledby="([^"]+)"/)!;
     for (const id of labelled!.split(' ')) expect(ids(a)).toContain(id);
-    expect(a).toContain('role="img"');
+    // With links inside, the site's inline SVG is a named group (axe: nested-interactive); in print, an image.
+    expect(a).toContain('role="group"');
+    expect(renderArbreForPilier(exemple.piliers[1]!, createContext(exemple, { mode: 'print' }))).toContain('role="img"');
     expect(a).toMatch(/<desc[^>]*>[^<]*3 enjeux, 4 axes stratégiques, 9 objectifs opérationnels et \d+ fiches projets/);
   });
 

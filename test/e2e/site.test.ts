@@ -1,0 +1,185 @@
+/**
+ * The built site in headless Chromium, for the example and the second
+ * fixture contract (the latter under a base path): every page type renders,
+ * calls no other host, breaks no CSP rule, passes axe-core, stays within
+ * 360 px and 100 KB; links resolve; the fiche filters and the search work.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildAll } from '../../scripts/lib/build-steps.ts';
+import { readContentFiles } from '../../src/lib/content-files.ts';
+import { buildContract, type Contract } from '../../src/lib/model/index.ts';
+import { routes } from '../../src/lib/site/routes.ts';
+import { launchBrowser } from '../helpers/browser.ts';
+import { checkLinks } from '../helpers/links.ts';
+import { serveDir, type Served } from '../helpers/serve.ts';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const AXE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+const SITES = [
+  { name: 'exemple', dir: join(ROOT, 'content'), base: '/' },
+  { name: 'autre-contrat', dir: join(ROOT, 'test/fixtures/autre-contrat'), base: '/contrat-de-ville/' },
+];
+
+/** One page of each type, chosen from the model so any contract works. */
+function pageTypes(c: Contract): Record<string, string> {
+  return {
+    accueil: routes.home(),
+    cahier1: routes.cahier1(),
+    chapitre1: routes.chapitre1(c.cahier1[0]!.slug),
+    indicateurs: routes.indicateurs(),
+    indicateur: routes.indicateur(c.indicateurs[0]!.id),
+    afom: routes.afoms(),
+    cahier2: routes.cahier2(),
+    chapitre2: routes.chapitre2(c.cahier2[0]!.slug),
+    pilier: routes.pilier(c.piliers[0]!.id),
+    declinaisons: routes.declinaisons(),
+    declinaison: routes.declinaison(c.quartiers.find((q) => q.declinaison)!.id),
+    quartiers: routes.quartiers(),
+    quartier: routes.quartier(c.quartiers.find((q) => q.declinaison)!.id),
+    fiches: routes.fiches(),
+    fiche: routes.fiche(c.fiches[0]!.id),
+    telechargements: routes.telechargements(),
+    recherche: routes.recherche(),
+  };
+}
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe.each(SITES)('site of $name (base $base)', ({ dir, base }) => {
+  const out = mkdtempSync(join(tmpdir(), 'cahiers-site-'));
+  const dist = join(out, 'dist');
+  const contract = buildContract(readContentFiles(dir)).contract!;
+  const pages = pageTypes(contract);
+  let server: Served;
+  let context: BrowserContext;
+  let axeContext: BrowserContext;
+
+  beforeAll(async () => {
+    expect(await buildAll({ ...process.env, CONTENT_DIR: dir, BASE_PATH: base }, dist)).toBe(0);
+    server = await serveDir(dist, base);
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    // axe is injected as an inline script, which the site's own CSP rightly refuses.
+    axeContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+  }, 180_000);
+  afterAll(async () => {
+    await context?.close();
+    await axeContext?.close();
+    await server?.close();
+    rmSync(out, { recursive: true, force: true });
+  });
+
+  async function open(ctx: BrowserContext, path: string) {
+    const page = await ctx.newPage();
+    const problems: string[] = [];
+    const foreign: string[] = [];
+    const bytes = new Map<string, number>();
+    page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+    page.on('pageerror', (e) => problems.push(e.message));
+    page.on('request', (r) => !r.url().startsWith(new URL(server.url).origin) && !r.url().startsWith('data:') && foreign.push(r.url()));
+    page.on('response', async (r) => {
+      const type = r.request().resourceType();
+      if (['document', 'stylesheet', 'script'].includes(type)) bytes.set(r.url(), (await r.body().catch(() => Buffer.alloc(0))).length);
+    });
+    const response = await page.goto(server.url + path, { waitUntil: 'networkidle' });
+    return { page, status: response?.status(), problems, foreign, bytes };
+  }
+
+  it.each(Object.keys(pages))('renders the %s page: status, title, no foreign request, no console or CSP error, ≤ 100 KB', async (type) => {
+    const { page, status, problems, foreign, bytes } = await open(context, pages[type]!);
+    expect(status).toBe(200);
+    expect(await page.locator('h1').count()).toBe(1);
+    expect(await page.getAttribute('html', 'lang')).toBe('fr');
+    expect(foreign).toEqual([]);
+    expect(problems).toEqual([]);
+    const total = [...bytes.values()].reduce((a, b) => a + b, 0);
+    expect(total, `${type}: ${total} octets`).toBeLessThan(100 * 1024);
+    expect(await page.locator('.banner-projet').count()).toBe(contract.contrat.statut === 'projet' ? 1 : 0);
+    await page.close();
+  });
+
+  it.each(Object.keys(pages))('the %s page has no axe-core violation', async (type) => {
+    const { page } = await open(axeContext, pages[type]!);
+    await page.addScriptTag({ content: AXE });
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(o?: unknown): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
+      const r = await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+      return r.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)).join(' ')}`);
+    });
+    expect(violations).toEqual([]);
+    await page.close();
+  });
+
+  it.each(Object.keys(pages))('the %s page fits 360 px without horizontal scrolling', async (type) => {
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto(server.url + pages[type]!);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(360);
+    await page.close();
+  });
+
+  it('has no broken link or anchor in any page', () => {
+    const { broken, checked } = checkLinks(dist, base);
+    expect(checked).toBeGreaterThan(100);
+    expect(broken.slice(0, 5)).toEqual([]);
+  });
+
+  it('filters the fiches without reloading, with the count shown', async () => {
+    const { page } = await open(context, routes.fiches());
+    const all = contract.fiches.length;
+    await expect.poll(() => page.locator('#fiches-compte').textContent()).toBe(`${all} fiches sur ${all}`);
+    const quartier = contract.quartiers.find((q) => contract.fiches.some((f) => !f.tousQuartiers && f.quartiers.includes(q.id)))!;
+    const expected = contract.fiches.filter((f) => f.quartiers.includes(quartier.id)).length;
+    await page.selectOption('#filtre-quartier', quartier.id);
+    expect(await page.locator('.fiche-card:visible').count()).toBe(expected);
+    expect(await page.locator('#fiches-compte').textContent()).toBe(`${expected} fiche${expected > 1 ? 's' : ''} sur ${all}`);
+    const statut = contract.fiches[0]!.statut;
+    await page.selectOption('#filtre-statut', statut);
+    const both = contract.fiches.filter((f) => f.quartiers.includes(quartier.id) && f.statut === statut).length;
+    expect(await page.locator('.fiche-card:visible').count()).toBe(both);
+    await page.click('button[type=reset]');
+    await expect.poll(() => page.locator('.fiche-card:visible').count()).toBe(all);
+    await page.close();
+  });
+
+  it('lists every fiche without JavaScript', async () => {
+    const noJs = await browser.newContext({ javaScriptEnabled: false });
+    const page = await noJs.newPage();
+    await page.goto(server.url + routes.fiches());
+    expect(await page.locator('.fiche-card:visible').count()).toBe(contract.fiches.length);
+    expect(await page.locator('#fiches-filtres').isVisible()).toBe(false);
+    await noJs.close();
+  });
+
+  it('finds a fiche by a word of its body', async () => {
+    const fiche = contract.fiches[contract.fiches.length - 1]!;
+    const words = JSON.stringify(fiche.body.root).match(/"value":"([^"]+)"/g)!.join(' ').match(/\p{L}{9,}/gu)!;
+    const word = words[0]!;
+    const { page } = await open(context, `${routes.recherche()}?q=${encodeURIComponent(word)}`);
+    const link = page.locator('#recherche-resultats a', { hasText: fiche.titre.slice(0, 20) });
+    await expect.poll(() => link.count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    const href = await link.first().getAttribute('href');
+    expect(href).toBe(`${base.replace(/\/$/, '')}${routes.fiche(fiche.id)}`);
+    await page.close();
+  });
+
+  it('is usable by keyboard: the skip link comes first and leads to the content', async () => {
+    const { page } = await open(context, routes.home());
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe('skip-link');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('contenu');
+    await page.close();
+  });
+});
