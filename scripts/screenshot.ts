@@ -15,7 +15,9 @@ const page = await browser.newPage({ viewport: { width: Number(width), height: 9
 for (const path of paths.length ? paths : ['/']) {
   await page.goto(server.url + path);
   const name = `${path.replace(/[^a-z0-9]+/gi, '_') || 'home'}-${width}.png`;
-  await page.screenshot({ path: join(outDir, name), fullPage: true });
+  // CLIP=N keeps the top N pixels of the page, enough to read a tall page's first screens.
+  const clip = process.env.CLIP ? { x: 0, y: 0, width: Number(width), height: Number(process.env.CLIP) } : undefined;
+  await page.screenshot({ path: join(outDir, name), fullPage: true, ...(clip ? { clip } : {}) });
   process.stdout.write(`${join(outDir, name)}\n`);
 }
 await browser.close();

@@ -2,7 +2,7 @@
  * Steps on the built site before it replaces dist/: French typography on
  * every page's text, then the Pagefind search index (French).
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
@@ -32,9 +32,22 @@ export function typesetHtml(html: string): string {
   return toHtml(tree, { allowDangerousHtml: true });
 }
 
+/** Our SVG files hold text only in leaf elements (<text>, <tspan>, <title>): no markup inside text. */
+export function typesetSvg(svg: string): string {
+  const decode = (t: string) => t.replace(/&(lt|gt|quot|#39|amp);/g, (_m, e: string) => ({ lt: '<', gt: '>', quot: '"', '#39': "'", amp: '&' })[e]!);
+  const encode = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return svg.replace(/>([^<>]+)</g, (_m, text: string) => `>${encode(frenchTypography(decode(text)))}<`);
+}
+
 export function typesetSite(dir: string): number {
   const files = htmlFiles(dir);
   for (const file of files) writeFileSync(file, typesetHtml(readFileSync(file, 'utf8')));
+  const figures = join(dir, 'figures');
+  if (existsSync(figures))
+    for (const name of readdirSync(figures).filter((n) => n.endsWith('.svg'))) {
+      const file = join(figures, name);
+      writeFileSync(file, typesetSvg(readFileSync(file, 'utf8')));
+    }
   return files.length;
 }
 

@@ -174,6 +174,20 @@ describe.each(SITES)('site of $name (base $base)', ({ dir, base }) => {
     await page.close();
   });
 
+  it('enhances an indicator page with an interactive chart.js chart, loaded only on request', async () => {
+    const { page, problems, bytes } = await open(context, pages.indicateur!);
+    const before = [...bytes.keys()].length;
+    expect(await page.locator('canvas').count()).toBe(0);
+    await page.click('.chart-toggle');
+    await expect.poll(() => page.locator('.chart-interactive canvas').count()).toBe(1);
+    // The SVG chart and the table stay in the page under the interactive chart.
+    expect(await page.locator('figure.indicateur svg').count()).toBe(1);
+    expect(await page.locator('figure.indicateur table').count()).toBe(1);
+    expect(bytes.size).toBeGreaterThan(before);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('is usable by keyboard: the skip link comes first and leads to the content', async () => {
     const { page } = await open(context, routes.home());
     await page.keyboard.press('Tab');

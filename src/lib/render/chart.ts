@@ -35,7 +35,8 @@ export function renderIndicateur(ind: Indicateur, ctx: RenderContext, options: I
   return (
     `<figure${attrs({ class: 'indicateur', 'data-indicateur': ind.id })}>` +
     `<figcaption>${heading}</figcaption>` +
-    chart +
+    // On a phone the chart keeps legible labels and scrolls sideways; focusable so a keyboard can scroll it.
+    (ctx.mode === 'site' ? `<div class="graphique-scroll" tabindex="0" role="region" aria-label="${esc(title)} (graphique)">${chart}</div>` : chart) +
     `<p class="source">Source${NBSP}: ${esc(ind.source)}, ${esc(formatYears(ind.annees))}</p>` +
     renderTable(ind, series, title) +
     (ind.definition ? `<p class="definition">${esc(ind.definition)}</p>` : '') +

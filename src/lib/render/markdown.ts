@@ -31,6 +31,8 @@ const schema = {
   ...defaultSchema,
   tagNames: [...(defaultSchema.tagNames ?? []), SLOT],
   attributes: { ...defaultSchema.attributes, [SLOT]: ['dataSlot'] },
+  // Dropped with their content, not just unwrapped.
+  strip: [...(defaultSchema.strip ?? []), 'style', 'iframe', 'object', 'embed', 'template'],
 };
 
 export function renderMarkdown(root: Root, options: MarkdownOptions): string {

@@ -57,7 +57,8 @@ export function renderArbre(piliers: readonly Pilier[], ctx: RenderContext, opti
     : renderSvg(layout, piliers, ctx, `${base}-titre`, `${base}-desc`);
   // Focusable so keyboard users can scroll the wide tree sideways on small screens.
   const scroll = ctx.mode === 'site' ? ` tabindex="0" role="region" aria-label="${esc(titleOf(piliers, ctx))} (défilement horizontal)"` : '';
-  return `<figure class="arbre">\n<div class="arbre-scroll"${scroll}>${media}</div>\n${renderList(piliers, ctx)}\n</figure>`;
+  const open = options.svgSrc ? `\n<p class="arbre-ouvrir"><a href="${esc(options.svgSrc)}">Ouvrir l’arbre en grand (image SVG)</a></p>` : '';
+  return `<figure class="arbre">\n<div class="arbre-scroll"${scroll}>${media}</div>${open}\n${renderList(piliers, ctx)}\n</figure>`;
 }
 
 /** The tree as a standalone SVG file (no links: an image cannot follow them). */

@@ -1,0 +1,80 @@
+/**
+ * The HTML renderers (AFOM matrix, fiche cards and sheet, Markdown bodies
+ * with their directives and :ref) against golden files, plus the behaviours
+ * that must hold whatever the golden files say.
+ */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readContentFiles } from '../../../src/lib/content-files.ts';
+import { buildContract, type Contract } from '../../../src/lib/model/index.ts';
+import { renderAfom } from '../../../src/lib/render/afom.ts';
+import { renderBody } from '../../../src/lib/render/body.ts';
+import { createContext } from '../../../src/lib/render/context.ts';
+import { renderFicheCards } from '../../../src/lib/render/fiche-cards.ts';
+import { renderFicheSheet } from '../../../src/lib/render/fiche-sheet.ts';
+import { renderRef } from '../../../src/lib/render/labels.ts';
+import { parseMarkdown } from '../../../src/lib/markdown/parse.ts';
+import { expectGolden } from '../../helpers/golden.ts';
+import { fixtureFiles, textFile, withFiles } from '../../helpers/fixtures.ts';
+
+const load = (dir: string): Contract => buildContract(readContentFiles(dir)).contract!;
+const autre = load(join(import.meta.dirname, '../../fixtures/autre-contrat'));
+const ctx = createContext(autre, { base: '/cdv/' });
+
+describe('HTML renderers: golden files', () => {
+  it('AFOM matrices', () => {
+    expectGolden('afom-autre-contrat', autre.afoms.map((a) => renderAfom(a, ctx)).join('\n'));
+  });
+  it('fiche cards with filter data', () => {
+    expectGolden('fiche-cards-autre-contrat', renderFicheCards(autre.fiches, ctx, { filterData: true }));
+  });
+  it('the fiche sheet of every fiche', () => {
+    expectGolden('fiche-sheets-autre-contrat', autre.fiches.map((f) => renderFicheSheet(f, ctx)).join('\n'));
+  });
+  it('every chapter body, with its directives', () => {
+    expectGolden('bodies-autre-contrat', [...autre.cahier1, ...autre.cahier2].map((c) => renderBody(c.body, ctx)).join('\n'));
+  });
+});
+
+describe(':ref', () => {
+  it('links with the number and title on the site, to the print anchor in print', () => {
+    const fiche = autre.fiches[0]!;
+    expect(renderRef({ kind: 'fiche', id: fiche.id }, ctx)).toBe(
+      `<a class="ref ref-fiche" href="/cdv/fiches/${fiche.id}/"><span class="ref-num">Fiche ${fiche.numero}</span> ${fiche.titre.replace(/'/g, '&#39;')}</a>`,
+    );
+    const p = autre.piliers[1]!;
+    expect(renderRef({ kind: 'pilier', id: p.id }, createContext(autre, { mode: 'print' }))).toBe(
+      `<a class="ref ref-pilier" href="#pilier-${p.id}"><span class="ref-num">${autre.contrat.libelles.pilier} ${p.numero}</span> ${p.titre}</a>`,
+    );
+  });
+});
+
+describe('raw HTML in Markdown', () => {
+  const hostile = `---\ntitre: T\nordre: 1\n---\n<script>alert(1)</script>\n\n<img src="x.png" onerror="alert(2)">\n\n<a href="javascript:alert(3)">lien</a>\n\n<iframe src="https://exemple.fr"></iframe>\n\n<style>body{display:none}</style>\n\n<p style="color:red" onclick="alert(4)">texte <strong>gras</strong></p>\n\n::indicateur{id=chomage}\n`;
+  const c = buildContract(withFiles(fixtureFiles('minimal'), textFile('cahier-1/chapitres/diagnostic.md', hostile))).contract!;
+  const html = renderBody(c.cahier1[0]!.body, createContext(c));
+
+  it('is sanitised: no script, handler, javascript: URL, iframe or style', () => {
+    expect(html).not.toMatch(/<script|onerror|onclick|javascript:|<iframe|<style|\sstyle=|display:none|alert/i);
+    expect(html).toContain('<strong>gras</strong>');
+  });
+
+  it('does not stop directives from rendering', () => {
+    expect(html).toContain('<figure class="indicateur"');
+  });
+});
+
+describe('Markdown bodies', () => {
+  it('shift headings and give them stable, unique ids', () => {
+    const c = buildContract(fixtureFiles('minimal')).contract!;
+    const root = parseMarkdown('## Réussite éducative : l’enjeu\n\n## Réussite éducative : l’enjeu\n');
+    const html = renderBody({ file: 'x.md', root }, createContext(c), { headingShift: 1, idPrefix: 'p-' });
+    expect(html).toBe('<h3 id="p-reussite-educative-l-enjeu">Réussite éducative : l’enjeu</h3>\n<h3 id="p-reussite-educative-l-enjeu-2">Réussite éducative : l’enjeu</h3>');
+  });
+
+  it('never mutate the model’s tree', () => {
+    const before = JSON.stringify(autre.cahier1[0]!.body.root);
+    renderBody(autre.cahier1[0]!.body, ctx);
+    expect(JSON.stringify(autre.cahier1[0]!.body.root)).toBe(before);
+  });
+});
