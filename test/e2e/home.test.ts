@@ -8,7 +8,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAll } from '../../scripts/lib/build-steps.ts';
 import { buildContract } from '../../src/lib/model/index.ts';
+import { frenchTypography } from '../../src/lib/typography.ts';
 import { FIXTURES, fixtureFiles } from '../helpers/fixtures.ts';
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const decode = (html: string) => html.replace(/&#39;/g, '\'').replace(/&amp;/g, '&').replace(/&quot;/g, '"');
 
@@ -26,10 +29,11 @@ describe.each(['autre-contrat', 'minimal'])('home page of %s', (name) => {
 
   it('shows the title, version and every pilier and quartier', () => {
     expect(html).toContain('<html lang="fr"');
-    expect(html).toContain(`<h1>${contract.contrat.titre}</h1>`);
+    const typo = (s: string) => frenchTypography(s).replace(/&/g, '&');
+    expect(html).toContain(`<h1>${typo(contract.contrat.titre)}</h1>`);
     expect(html).toContain(`Version ${contract.contrat.version}`);
-    for (const p of contract.piliers) expect(html).toContain(`<h3>${p.titre}</h3>`);
-    for (const q of contract.quartiers) expect(html).toContain(`<h4>${q.nom}</h4>`);
+    for (const p of contract.piliers) expect(html).toMatch(new RegExp(`<h3><a href="[^"]*/strategie/piliers/${p.id}/">${escapeRe(typo(p.titre))}</a></h3>`));
+    for (const q of contract.quartiers) expect(html).toContain(`>${typo(q.nom)}</a>`);
   });
 
   it('shows the « document de travail » banner if and only if statut is projet', () => {
