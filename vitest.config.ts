@@ -4,5 +4,7 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     testTimeout: 60_000,
+    // End-to-end files each run a full Astro build: two at once would share .astro/ and Vite's cache.
+    fileParallelism: false,
   },
 });

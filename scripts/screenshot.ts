@@ -4,8 +4,8 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchBrowser } from '../test/helpers/browser.ts';
-import { serveDir } from '../test/helpers/serve.ts';
+import { launchBrowser } from './lib/browser.ts';
+import { serveDir } from './lib/serve.ts';
 
 const [outDir = 'screenshots', width = '1280', ...paths] = process.argv.slice(2);
 mkdirSync(outDir, { recursive: true });

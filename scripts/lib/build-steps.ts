@@ -5,6 +5,9 @@ import { contentDir } from '../../src/lib/contract.ts';
 import { hasErrors } from '../../src/lib/model/index.ts';
 import { checkDir, report } from './run-check.ts';
 import { indexSite, typesetSite } from './post-build.ts';
+import { NoChromiumError } from './browser.ts';
+import { buildPdfs } from './pdf-steps.ts';
+import { loadContract } from '../../src/lib/contract.ts';
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
 const fail = (line: string) => process.stderr.write(`${line}\n`);
@@ -39,6 +42,14 @@ export async function buildAll(env: NodeJS.ProcessEnv, distDir = 'dist'): Promis
     fail(`Étape finale du site échouée : ${(e as Error).message}. Le dossier dist/ n’a pas été modifié.`);
     return 1;
   }
+  if (env.PDF !== '0') {
+    const code = await runPdf(env, tmp);
+    if (code !== 0) {
+      rmSync(tmp, { recursive: true, force: true });
+      fail('Le dossier dist/ n’a pas été modifié.');
+      return code;
+    }
+  }
   swap(tmp, dist);
   log(`Site construit dans ${distDir}/`);
   return 0;
@@ -59,4 +70,29 @@ function swap(tmp: string, dist: string): void {
 function astroEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const { BASE_URL: _b, MODE: _m, DEV: _d, PROD: _p, SSR: _s, ...rest } = env;
   return rest;
+}
+
+/** The PDFs of the built site in `dir`; prints progress per cahier; returns the exit code. */
+export async function runPdf(env: NodeJS.ProcessEnv, dir: string): Promise<number> {
+  const { contract } = loadContract(contentDir(env));
+  if (!contract) {
+    fail('Le contrat contient des erreurs : lancez npm run check.');
+    return 1;
+  }
+  try {
+    await buildPdfs(dir, contract, basePath(env), log);
+    return 0;
+  } catch (e) {
+    if (e instanceof NoChromiumError) {
+      fail(e.message);
+      return 3;
+    }
+    fail(`PDF non produits : ${(e as Error).message}`);
+    return 1;
+  }
+}
+
+function basePath(env: NodeJS.ProcessEnv): string {
+  const b = env.BASE_PATH && env.BASE_PATH.trim() !== '' ? env.BASE_PATH : '/';
+  return b.endsWith('/') ? b : `${b}/`;
 }

@@ -21,7 +21,7 @@ describe.each(['autre-contrat', 'minimal'])('home page of %s', (name) => {
   const contract = buildContract(fixtureFiles(name)).contract!;
 
   beforeAll(async () => {
-    const code = await buildAll({ ...process.env, CONTENT_DIR: join(FIXTURES, name) }, join(out, 'dist'));
+    const code = await buildAll({ ...process.env, CONTENT_DIR: join(FIXTURES, name), PDF: '0' }, join(out, 'dist'));
     expect(code).toBe(0);
     html = decode(readFileSync(join(out, 'dist', 'index.html'), 'utf8'));
   }, 120_000);

@@ -13,9 +13,9 @@ import { buildAll } from '../../scripts/lib/build-steps.ts';
 import { readContentFiles } from '../../src/lib/content-files.ts';
 import { buildContract, type Contract } from '../../src/lib/model/index.ts';
 import { routes } from '../../src/lib/site/routes.ts';
-import { launchBrowser } from '../helpers/browser.ts';
+import { launchBrowser } from '../../scripts/lib/browser.ts';
 import { checkLinks } from '../helpers/links.ts';
-import { serveDir, type Served } from '../helpers/serve.ts';
+import { serveDir, type Served } from '../../scripts/lib/serve.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const AXE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');

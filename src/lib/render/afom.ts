@@ -10,7 +10,7 @@ import { AFOM_QUADRANTS, type AfomQuadrant } from '../model/schemas/afom.ts';
 import { anchors } from '../site/routes.ts';
 import type { RenderContext } from './context.ts';
 import { esc } from './html.ts';
-import { entityLabel, printAnchor, renderRef } from './labels.ts';
+import { entityLabel, printAnchor, refHref, renderRef } from './labels.ts';
 
 export function renderAfom(afom: Afom, ctx: RenderContext, options: { headingLevel?: number; anchor?: boolean } = {}): string {
   const h = options.headingLevel ?? 3;
@@ -38,8 +38,10 @@ function itemHtml(item: AfomItem, ctx: RenderContext): string {
   for (const id of item.indicateurs) links.push(renderRef({ kind: 'indicateur', id }, ctx));
   const cited = item.enjeux.map((id) => {
     const label = entityLabel({ kind: 'enjeu', id }, ctx);
-    const href = ctx.mode === 'print' ? `#${printAnchor({ kind: 'enjeu', id })}` : ctx.href({ kind: 'enjeu', id });
-    return `<a class="ref ref-enjeu" href="${esc(href)}" title="${esc(label.titre)}">${esc(label.prefix)}</a>`;
+    const href = refHref({ kind: 'enjeu', id }, ctx);
+    return href
+      ? `<a class="ref ref-enjeu" href="${esc(href)}" title="${esc(label.titre)}">${esc(label.prefix)}</a>`
+      : `<span class="ref ref-enjeu ref-ailleurs">${esc(label.prefix)}${ctx.elsewhere ? ` (${esc(ctx.elsewhere)})` : ''}</span>`;
   });
   const meta = [
     links.length ? `<span class="afom-indicateurs">${fr.voirIndicateur} : ${links.join(', ')}</span>` : '',

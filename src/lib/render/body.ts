@@ -10,7 +10,7 @@ import { renderFicheCards } from './fiche-cards.ts';
 import { renderRef } from './labels.ts';
 import { renderCarte } from './map.ts';
 import { renderMarkdown, type Directive } from './markdown.ts';
-import { renderArbre } from './tree.ts';
+import { renderArbre, renderArbreListe } from './tree.ts';
 import { routes } from '../site/routes.ts';
 
 export interface BodyOptions {
@@ -43,6 +43,11 @@ export function renderDirective(node: Directive, ctx: RenderContext, idSuffix: s
       return renderAfom(ctx.lookup.afom.get(a.id!)!, ctx, { headingLevel: 3 + headingShift, anchor: false });
     case 'arbre': {
       const piliers = a.pilier ? [ctx.lookup.pilier.get(a.pilier)!] : c.piliers;
+      // In print the drawn tree has its own landscape pages; in the text, its list and where to find it.
+      if (ctx.mode === 'print') {
+        const see = ctx.printHas && !ctx.printHas({ kind: 'pilier', id: piliers[0]?.id ?? '' }) ? '' : '<p class="arbre-renvoi">L’arbre dessiné figure dans la partie <a class="ref" href="#arbre">L’arbre des objectifs</a>.</p>';
+        return `<figure class="arbre arbre-texte">${renderArbreListe(piliers, ctx)}${see}</figure>`;
+      }
       const svgSrc = ctx.mode === 'site' ? ctx.url(routes.arbreSvg(a.pilier ? `pilier-${a.pilier}` : 'contrat')) : undefined;
       return renderArbre(piliers, ctx, { idSuffix, ...(svgSrc ? { svgSrc } : {}) });
     }

@@ -14,6 +14,13 @@ export interface RenderContext {
   /** URL of an entity. */
   href(target: RefTarget): string;
   lookup: Lookup;
+  /**
+   * In print: whether the document being printed holds this entity (so a
+   * reference can print its page number). Entities of the other cahier are
+   * named with `elsewhere` instead.
+   */
+  printHas?: (target: RefTarget) => boolean;
+  elsewhere?: string;
 }
 
 export interface Lookup {
@@ -52,7 +59,10 @@ export function buildLookup(contract: Contract): Lookup {
   };
 }
 
-export function createContext(contract: Contract, options: { base?: string; mode?: 'site' | 'print' } = {}): RenderContext {
+export function createContext(
+  contract: Contract,
+  options: { base?: string; mode?: 'site' | 'print'; printHas?: (target: RefTarget) => boolean; elsewhere?: string } = {},
+): RenderContext {
   const base = options.base ?? '/';
   const lookup = buildLookup(contract);
   const pilierOf = (id: string) => lookup.enjeu.get(id)?.pilier ?? lookup.axe.get(id)?.pilier ?? lookup.objectif.get(id)?.pilier;
@@ -63,5 +73,7 @@ export function createContext(contract: Contract, options: { base?: string; mode
     url,
     href: (target) => url(targetPath(target, pilierOf)),
     lookup,
+    ...(options.printHas ? { printHas: options.printHas } : {}),
+    ...(options.elsewhere ? { elsewhere: options.elsewhere } : {}),
   };
 }

@@ -7,7 +7,7 @@ import { formatNumber } from '../format.ts';
 import type { Fiche } from '../model/index.ts';
 import type { RenderContext } from './context.ts';
 import { attrs, esc } from './html.ts';
-import { printAnchor } from './labels.ts';
+import { refHref } from './labels.ts';
 
 export function renderFicheCards(fiches: readonly Fiche[], ctx: RenderContext, options: { headingLevel?: number; filterData?: boolean } = {}): string {
   if (fiches.length === 0) return `<p class="fiches-vide">${fr.aucuneFiche}</p>`;
@@ -15,7 +15,7 @@ export function renderFicheCards(fiches: readonly Fiche[], ctx: RenderContext, o
 }
 
 function card(f: Fiche, ctx: RenderContext, h: number, filterData: boolean): string {
-  const href = ctx.mode === 'print' ? `#${printAnchor({ kind: 'fiche', id: f.id })}` : ctx.href({ kind: 'fiche', id: f.id });
+  const href = refHref({ kind: 'fiche', id: f.id }, ctx);
   const objectifs = f.objectifs.map((id) => ctx.lookup.objectif.get(id)!.numero).join(', ');
   const quartiers = f.tousQuartiers ? fr.tousQuartiers : f.quartiers.map((id) => ctx.lookup.quartier.get(id)!.nom).join(', ');
   const data = filterData
@@ -30,7 +30,7 @@ function card(f: Fiche, ctx: RenderContext, h: number, filterData: boolean): str
     : '';
   return `<li class="fiche-card"${data}>
 <p class="fiche-card-num">${fr.fiche} ${f.numero} · ${esc(ctx.contract.contrat.libelles.objectif)} ${esc(objectifs)}</p>
-<h${h} class="fiche-card-titre"><a href="${esc(href)}">${esc(f.titre)}</a></h${h}>
+<h${h} class="fiche-card-titre">${href ? `<a href="${esc(href)}">${esc(f.titre)}</a>` : esc(f.titre)}</h${h}>
 <p class="fiche-card-meta">${esc(f.porteur)} · ${esc(quartiers)}${f.budget ? ` · ${formatNumber(f.budget.total, 0)}\u202f€` : ''}</p>
 ${statutBadge(f.statut)}
 </li>`;

@@ -59,6 +59,10 @@ export function labelText(label: EntityLabel): string {
 export function renderRef(target: RefTarget, ctx: RenderContext): string {
   const label = entityLabel(target, ctx);
   const inner = label.prefix ? `<span class="ref-num">${esc(label.prefix)}</span> ${esc(label.titre)}` : esc(label.titre);
+  if (ctx.mode === 'print' && ctx.printHas && !ctx.printHas(target)) {
+    // Printed in the other cahier: no page number to give, say where it is.
+    return `<span class="ref ref-${target.kind} ref-ailleurs">${inner}${ctx.elsewhere ? ` (${esc(ctx.elsewhere)})` : ''}</span>`;
+  }
   const href = ctx.mode === 'print' ? `#${printAnchor(target)}` : ctx.href(target);
   return `<a class="ref ref-${target.kind}" href="${esc(href)}">${inner}</a>`;
 }
@@ -66,4 +70,11 @@ export function renderRef(target: RefTarget, ctx: RenderContext): string {
 /** Anchor of an entity inside a print document (one document, every id unique by kind). */
 export function printAnchor(target: RefTarget): string {
   return `${target.kind}-${target.id}`;
+}
+
+/** Where a link to an entity goes: its page on the site; its anchor in print, or nowhere when the other cahier holds it. */
+export function refHref(target: RefTarget, ctx: RenderContext): string | undefined {
+  if (ctx.mode === 'site') return ctx.href(target);
+  if (ctx.printHas && !ctx.printHas(target)) return undefined;
+  return `#${printAnchor(target)}`;
 }

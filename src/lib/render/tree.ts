@@ -136,6 +136,11 @@ function describe(piliers: readonly Pilier[], ctx: RenderContext): string {
   return `${TEXT.lecture}\u00a0: ${columns.join(', ')} et ${pluralize(TEXT.ficheProjet)} qui les mettent en œuvre. Le schéma montre ${joinFr(counts)}. ${TEXT.suite}`;
 }
 
+/** The tree as nested lists: the text equivalent on the site, the in-text form in print. */
+export function renderArbreListe(piliers: readonly Pilier[], ctx: RenderContext): string {
+  return renderList(piliers, ctx);
+}
+
 function renderList(piliers: readonly Pilier[], ctx: RenderContext): string {
   const item = (target: RefTarget, inner = '') => `<li>${entity(target, ctx)}${inner}</li>`;
   const objectifs = (a: Axe) => `<ol>${a.objectifs.map((o) => item({ kind: 'objectif', id: o.id }, fichesList(o, ctx))).join('')}</ol>`;

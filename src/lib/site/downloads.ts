@@ -9,6 +9,13 @@ export interface Download {
   description: string;
 }
 
+/** The PDFs scripts/pdf.ts writes after the site (file names from print/documents.ts). */
+export const PDFS: Download[] = [
+  { path: '/pdf/cahier-1-diagnostic.pdf', titre: 'Cahier I — Diagnostic partagé', format: 'PDF', description: 'Statistiques, analyse par pilier, portraits des quartiers et matrices AFOM.' },
+  { path: '/pdf/cahier-2-strategie.pdf', titre: 'Cahier II — Enjeux, objectifs et plan d’action', format: 'PDF', description: 'Enjeux, arbre des objectifs, déclinaisons par quartier, fiches projets et signatures.' },
+  { path: '/pdf/contrat-de-ville.pdf', titre: 'Le contrat complet (cahiers I et II)', format: 'PDF', description: 'Les deux cahiers reliés, pour la signature.' },
+];
+
 export const OPEN_DATA: Download[] = [
   { path: '/donnees/fiches.csv', titre: 'Fiches projets', format: 'CSV', description: 'Une ligne par fiche : objectifs, quartiers, porteur, calendrier, budget et financements, statut.' },
   { path: '/donnees/fiches.json', titre: 'Fiches projets', format: 'JSON', description: 'Les mêmes fiches, avec leurs financements et indicateurs détaillés.' },

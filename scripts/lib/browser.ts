@@ -7,13 +7,17 @@ import { chromium, type Browser } from 'playwright-core';
 
 const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 
+export const NO_CHROMIUM = 'Chromium introuvable : installez-le (Debian : apt-get install chromium, ou npm run setup) ou indiquez son chemin dans CHROMIUM_PATH.';
+
+export class NoChromiumError extends Error {}
+
 export function chromiumPath(): string | undefined {
   return CANDIDATES.find((p): p is string => !!p && existsSync(p));
 }
 
 export async function launchBrowser(): Promise<Browser> {
   const executablePath = chromiumPath();
-  if (!executablePath) throw new Error('Chromium introuvable : apt-get install chromium (ou CHROMIUM_PATH=…)');
+  if (!executablePath) throw new NoChromiumError(NO_CHROMIUM);
   return chromium.launch({
     executablePath,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],

@@ -1,0 +1,23 @@
+/**
+ * The signataires' logos, copied from the contract's medias/ folder (the
+ * model has already refused paths that leave it).
+ */
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getContract } from '../../data/contract.ts';
+import { contentDir } from '../../lib/contract.ts';
+
+export const getStaticPaths: GetStaticPaths = () =>
+  [...new Set(getContract().contrat.signataires.flatMap((s) => (s.logo ? [s.logo] : [])))].map((logo) => ({
+    params: { path: logo.replace(/^medias\//, '') },
+    props: { logo },
+  }));
+
+const TYPES: Record<string, string> = { svg: 'image/svg+xml', png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', webp: 'image/webp' };
+
+export const GET: APIRoute = ({ props }) => {
+  const logo = props.logo as string;
+  const bytes = readFileSync(join(resolve(process.cwd(), contentDir()), logo));
+  return new Response(bytes, { headers: { 'content-type': TYPES[logo.split('.').pop()!.toLowerCase()] ?? 'application/octet-stream' } });
+};
