@@ -15,6 +15,9 @@ import { buildContract, type Contract } from '../../src/lib/model/index.ts';
 import { routes } from '../../src/lib/site/routes.ts';
 import { launchBrowser } from '../../scripts/lib/browser.ts';
 import { checkLinks } from '../helpers/links.ts';
+import { bookmarks, flat, fonts, metadata, pageTexts, tocEntries } from '../helpers/pdf.ts';
+import { printFiles } from '../../src/lib/print/documents.ts';
+import { frenchTypography } from '../../src/lib/typography.ts';
 import { serveDir, type Served } from '../../scripts/lib/serve.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -186,6 +189,72 @@ describe.each(SITES)('site of $name (base $base)', ({ dir, base }) => {
     expect(bytes.size).toBeGreaterThan(before);
     expect(problems).toEqual([]);
     await page.close();
+  });
+
+  describe('the PDFs', () => {
+    const file = (n: 1 | 2 | 'both') => join(dist, 'pdf', printFiles[n]);
+
+    it.each([1, 2] as const)('cahier %s: the table of contents gives the pages where the headings fall', (n) => {
+      const pages = pageTexts(file(n));
+      const tocPage = pages.findIndex((p) => /^ *Sommaire$/m.test(p));
+      expect(tocPage).toBeGreaterThan(0);
+      const entries = pages.slice(tocPage, tocPage + 4).flatMap((p) => tocEntries(p)).filter((e) => e.page <= pages.length);
+      expect(entries.length).toBeGreaterThan(n === 1 ? contract.cahier1.length : contract.fiches.length);
+      for (const e of entries) expect(flat(pages[e.page - 1]!).toLowerCase(), `« ${e.title} » p. ${e.page}`).toContain(flat(e.title).slice(0, 40).toLowerCase());
+    });
+
+    it('cahier 2: every fiche starts a page with its number and title', () => {
+      // A page's text without its first line, the running head.
+      const bodies = pageTexts(file(2)).map((p) => flat(p.split('\n').slice(1).join(' ')).toLowerCase());
+      for (const f of contract.fiches) {
+        const start = `fiche ${f.numero} ${flat(frenchTypography(f.titre)).slice(0, 30)}`.toLowerCase();
+        expect(bodies.some((b) => b.startsWith(start)), start).toBe(true);
+      }
+    });
+
+    it.each([1, 2, 'both'] as const)('%s: fonts embedded, bookmarks, tagged, metadata in French', async (n) => {
+      expect(fonts(file(n)).filter((f) => !f.embedded)).toEqual([]);
+      const marks = await bookmarks(file(n));
+      expect(marks.length).toBeGreaterThan(5);
+      const meta = await metadata(file(n));
+      expect(meta.title).toContain(contract.contrat.titre);
+      expect(meta.author).toContain(contract.contrat.maitre_ouvrage);
+      expect(meta.subject).toBeTruthy();
+      expect(meta.lang).toBe('fr');
+      if (n !== 'both') expect(meta.tagged).toBe(true);
+      if (n === 2) for (const f of contract.fiches.slice(0, 3)) expect(marks.some((m) => m.includes(frenchTypography(f.titre).slice(0, 20)))).toBe(true);
+    });
+
+    it('cahier 2: the causal tree lies on landscape pages, its labels extractable text', async () => {
+      const meta = await metadata(file(2));
+      const turned = meta.rotations.flatMap((r, i) => (r === 90 ? [i] : []));
+      expect(turned.length).toBeGreaterThan(0);
+      const pages = pageTexts(file(2));
+      const o = contract.piliers[0]!.axes[0]!.objectifs[0]!;
+      expect(turned.some((i) => flat(pages[i]!).includes(o.numero))).toBe(true);
+    });
+
+    it('cahier 1: a chart’s labels are text in the PDF, besides its table', () => {
+      const pages = pageTexts(file(1)).map(flat);
+      const ind = contract.indicateurs[0]!;
+      const nom = contract.territoires.find((t) => t.id === ind.territoires[0])!.nom;
+      const annexe = pages.findIndex((p) => p.includes('Annexe statistique') && !p.includes('Sommaire'));
+      const text = pages.slice(annexe, annexe + 2).join(' ');
+      expect(text.split(nom).length - 1).toBeGreaterThanOrEqual(2);
+    });
+
+    it.each([1, 2] as const)('cahier %s: « Document de travail » on every page if and only if statut is projet', (n) => {
+      const pages = pageTexts(file(n));
+      const marked = pages.filter((p) => p.includes('Document de travail')).length;
+      expect(marked).toBe(contract.contrat.statut === 'projet' ? pages.length : 0);
+    });
+
+    it('the bound contract holds both cahiers, each with its own page numbers', async () => {
+      const [one, two, both] = await Promise.all([metadata(file(1)), metadata(file(2)), metadata(file('both'))]);
+      expect(both.pages).toBe(one.pages + two.pages);
+      const pages = pageTexts(file('both'));
+      expect(pages[one.pages + 2]).toMatch(new RegExp(`3 / ${two.pages}`));
+    });
   });
 
   it('is usable by keyboard: the skip link comes first and leads to the content', async () => {
