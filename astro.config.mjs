@@ -1,5 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import { contentWatch } from './src/integrations/content-watch.ts';
 
 /** BASE_PATH lets an agglomeration publish under a sub-path, e.g. /contrat-de-ville/. */
 const base = process.env.BASE_PATH && process.env.BASE_PATH.trim() !== '' ? process.env.BASE_PATH : '/';
@@ -12,6 +13,7 @@ export default defineConfig({
   outDir: process.env.CAHIERS_OUT_DIR ?? './dist',
   trailingSlash: 'always',
   devToolbar: { enabled: false },
+  integrations: [contentWatch()],
   // No inline script or stylesheet: the pages' Content-Security-Policy forbids them.
   build: { format: 'directory', inlineStylesheets: 'never' },
   vite: { build: { assetsInlineLimit: 0 } },

@@ -68,8 +68,7 @@ function swap(tmp: string, dist: string): void {
  * the site's base path inside Astro: only BASE_PATH decides it.
  */
 function astroEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const { BASE_URL: _b, MODE: _m, DEV: _d, PROD: _p, SSR: _s, ...rest } = env;
-  return rest;
+  return Object.fromEntries(Object.entries(env).filter(([k]) => !/^(VITEST|BASE_URL$|MODE$|DEV$|PROD$|SSR$)/.test(k)));
 }
 
 /** The PDFs of the built site in `dir`; prints progress per cahier; returns the exit code. */

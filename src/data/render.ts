@@ -7,7 +7,8 @@ import { getContract } from './contract.ts';
 let cached: RenderContext | undefined;
 
 export function getRenderContext(): RenderContext {
-  cached ??= createContext(getContract(), { base: import.meta.env.BASE_URL, mode: 'site' });
+  const contract = getContract();
+  if (cached?.contract !== contract) cached = createContext(contract, { base: import.meta.env.BASE_URL, mode: 'site' });
   return cached;
 }
 

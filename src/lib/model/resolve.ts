@@ -204,8 +204,9 @@ export function resolveContract(parsed: ParsedContract): { contract?: Contract; 
       continue;
     }
     d.value.priorites.forEach((id, i) => push(registry.check(id, ['objectif'], d.yaml.locate(['priorites', i]))));
-    const quartier = quartiers.find((q) => q.id === d.id)!;
-    quartier.declinaison = { quartier: d.id, priorites: d.value.priorites, body: toBody(d.body!) };
+    // Absent when the quartier's own file failed to parse (its id stays registered): that file's error is already reported.
+    const quartier = quartiers.find((q) => q.id === d.id);
+    if (quartier) quartier.declinaison = { quartier: d.id, priorites: d.value.priorites, body: toBody(d.body!) };
   }
 
   // Fiches
