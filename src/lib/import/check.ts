@@ -28,5 +28,5 @@ export function checkChanges(files: readonly SourceFile[], changes: readonly Fil
   const key = (i: ContentIssue) => `${i.file}|${i.path}|${i.message}`;
   const before = new Set(buildContract(files).issues.filter((i) => i.severity === 'error').map(key));
   const { issues } = buildContract(withChanges(files, changes));
-  return { newErrors: [], issues };
+  return { newErrors: issues.filter((i) => i.severity === 'error' && !before.has(key(i))), issues };
 }

@@ -1,0 +1,78 @@
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { contentDir, loadContract } from '../../src/lib/contract.ts';
+import { formatIssues, hasErrors } from '../../src/lib/model/index.ts';
+import { fill, placeholderValues, SCAFFOLD_KINDS, targetPath, validId, type ScaffoldKind } from '../../src/lib/scaffold.ts';
+import type { Print } from './run-check.ts';
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+const TEMPLATES = join(ROOT, 'templates');
+
+export const USAGE = `Usage : npm run new -- TYPE IDENTIFIANT   (TYPE : ${SCAFFOLD_KINDS.join(', ')} ; chapitre accepte --cahier 2)
+        npm run new -- contrat DOSSIER
+Crée le fichier à partir de templates/, dans le contrat de CONTENT_DIR (par défaut « content ») ; n’écrase jamais un fichier existant.`;
+
+export function runNew(args: readonly string[], env: NodeJS.ProcessEnv, out: Print, err: Print): number {
+  const [kind, name, ...rest] = args;
+  if (!kind || !name || (kind !== 'contrat' && !(SCAFFOLD_KINDS as readonly string[]).includes(kind))) {
+    err(USAGE);
+    return 2;
+  }
+  if (kind === 'contrat') return newContract(name, rest.length > 0, out, err);
+  if (!validId(name)) {
+    err(`Identifiant invalide « ${name} » : minuscules sans accent, chiffres et « - » seulement (il devient le nom du fichier).`);
+    return 2;
+  }
+  const cahier = rest.includes('--cahier') && rest[rest.indexOf('--cahier') + 1] === '2' ? 2 : 1;
+  const dir = contentDir(env);
+  const path = targetPath(kind as ScaffoldKind, name, cahier);
+  const file = join(dir, path);
+  if (existsSync(file)) {
+    err(`${file} existe déjà : rien n’a été écrit.`);
+    return 1;
+  }
+  const { contract } = existsSync(dir) ? loadContract(dir) : { contract: undefined };
+  const chapters = contract ? (cahier === 1 ? contract.cahier1 : contract.cahier2) : [];
+  const order = chapters.reduce((m, c) => Math.max(m, c.ordre), 0) + 1;
+  const values = { ...placeholderValues(name, contract, order), schema: schemaRef(file, kind) };
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, fill(readFileSync(join(TEMPLATES, templateName(kind as ScaffoldKind)), 'utf8'), values), { flag: 'wx' });
+  out(`Créé : ${file}`);
+  return 0;
+}
+
+function templateName(kind: ScaffoldKind): string {
+  return kind === 'indicateur' || kind === 'afom' ? `${kind}.yaml` : `${kind}.md`;
+}
+
+/** The path of a JSON Schema relative to the new file, for the `yaml-language-server` line. */
+function schemaRef(file: string, kind: string): string {
+  return relative(dirname(resolve(file)), join(ROOT, 'schemas', `${kind}.schema.json`));
+}
+
+function newContract(dir: string, extra: boolean, out: Print, err: Print): number {
+  if (extra) {
+    err(USAGE);
+    return 2;
+  }
+  if (existsSync(dir) && readdirSync(dir).length > 0) {
+    err(`${dir} existe déjà et n’est pas vide : rien n’a été écrit.`);
+    return 1;
+  }
+  const year = new Date().getFullYear();
+  const source = join(TEMPLATES, 'contrat');
+  cpSync(source, dir, { recursive: true });
+  for (const rel of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
+    const file = join(dir, rel);
+    if (!/\.(ya?ml|md)$/.test(file)) continue;
+    const text = readFileSync(file, 'utf8').replace(/\{\{schema:([a-z]+)\}\}/g, (_m, kind: string) => schemaRef(file, kind));
+    writeFileSync(file, fill(text, { nom: 'l’agglomération', debut: String(year), fin: String(year + 6), date: `${year}-01-01` }));
+  }
+  const { issues } = loadContract(dir);
+  if (hasErrors(issues)) {
+    err(formatIssues(issues, { base: dir }));
+    return 1;
+  }
+  out(`Contrat créé dans ${dir}/ : CONTENT_DIR=${dir} npm run check, puis npm run dev.`);
+  return 0;
+}
