@@ -5,13 +5,15 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 
-const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 
 export const NO_CHROMIUM = 'Chromium introuvable : installez-le (Debian : apt-get install chromium, ou npm run setup) ou indiquez son chemin dans CHROMIUM_PATH.';
 
 export class NoChromiumError extends Error {}
 
 export function chromiumPath(): string | undefined {
+  // CHROMIUM_PATH is read at each call: a test may set it after this module loaded.
+  const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+  if (process.env.CHROMIUM_PATH) return existsSync(process.env.CHROMIUM_PATH) ? process.env.CHROMIUM_PATH : undefined;
   return CANDIDATES.find((p): p is string => !!p && existsSync(p));
 }
 

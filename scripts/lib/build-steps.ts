@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, renameSync, rmSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { contentDir } from '../../src/lib/contract.ts';
 import { hasErrors } from '../../src/lib/model/index.ts';
 import { checkDir, report } from './run-check.ts';
@@ -23,7 +23,7 @@ export async function buildAll(env: NodeJS.ProcessEnv, distDir = 'dist'): Promis
   }
   const dist = resolve(distDir);
   const tmp = `${dist}.tmp-${process.pid}`;
-  rmSync(tmp, { recursive: true, force: true });
+  removeLeftovers(dist);
   const astro = spawnSync(process.execPath, [resolve('node_modules/astro/bin/astro.mjs'), 'build', '--silent'], {
     stdio: 'inherit',
     env: { ...astroEnv(env), CAHIERS_OUT_DIR: tmp },
@@ -94,4 +94,14 @@ export async function runPdf(env: NodeJS.ProcessEnv, dir: string): Promise<numbe
 function basePath(env: NodeJS.ProcessEnv): string {
   const b = env.BASE_PATH && env.BASE_PATH.trim() !== '' ? env.BASE_PATH : '/';
   return b.endsWith('/') ? b : `${b}/`;
+}
+
+/** What a killed build left beside dist/ (its temporary or previous folder) is removed by the next one. */
+function removeLeftovers(dist: string): void {
+  const parent = dirname(dist);
+  const prefix = `${basename(dist)}.`;
+  if (!existsSync(parent)) return;
+  for (const name of readdirSync(parent)) {
+    if (name.startsWith(prefix) && /\.(tmp|old)-\d+$/.test(name)) rmSync(join(parent, name), { recursive: true, force: true });
+  }
 }

@@ -18,7 +18,60 @@ export interface PdfMeta {
 export async function finishPdf(bytes: Uint8Array, meta: PdfMeta, landscape: readonly number[]): Promise<Uint8Array> {
   const doc = await PDFDocument.load(bytes, { updateMetadata: false });
   for (const i of landscape) doc.getPage(i).setRotation(degrees(90));
+  renumberStructureIds(doc);
   return saveWithMeta(doc, meta);
+}
+
+/**
+ * Chromium names the tagged structure's elements after DOM node numbers,
+ * which differ from one run to the next: number them in object order
+ * instead, so the same sources give the same bytes.
+ */
+function renumberStructureIds(doc: PDFDocument): void {
+  const elements = doc.context
+    .enumerateIndirectObjects()
+    .filter(([, obj]) => obj instanceof PDFDict && obj.get(PDFName.of('ID')) && obj.get(PDFName.of('S')))
+    .sort(([a], [b]) => a.objectNumber - b.objectNumber);
+  const renamed = new Map<string, string>();
+  elements.forEach(([, obj], i) => {
+    const dict = obj as PDFDict;
+    const old = dict.lookupMaybe(PDFName.of('ID'), PDFString, PDFHexString)?.decodeText();
+    const id = `n${String(i + 1).padStart(6, '0')}`;
+    if (old) renamed.set(old, id);
+    dict.set(PDFName.of('ID'), PDFString.of(id));
+  });
+  // Table cells name their header cells by these ids (/Headers in their attributes).
+  const visit = (value: unknown): void => {
+    if (value instanceof PDFDict) {
+      const headers = value.get(PDFName.of('Headers'));
+      if (headers instanceof PDFArray)
+        headers.asArray().forEach((h, i) => {
+          if (h instanceof PDFString || h instanceof PDFHexString) headers.set(i, PDFString.of(renamed.get(h.decodeText()) ?? h.decodeText()));
+        });
+      // The structure tree's ID tree: keys renamed, pairs kept sorted as a name tree must be.
+      const names = value.get(PDFName.of('Names'));
+      if (names instanceof PDFArray && names.size() % 2 === 0) {
+        const pairs: [string, unknown][] = [];
+        for (let i = 0; i < names.size(); i += 2) {
+          const key = names.get(i);
+          if (!(key instanceof PDFString || key instanceof PDFHexString)) return;
+          pairs.push([renamed.get(key.decodeText()) ?? key.decodeText(), names.get(i + 1)]);
+        }
+        pairs.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+        pairs.forEach(([key, target], i) => {
+          names.set(2 * i, PDFString.of(key));
+          names.set(2 * i + 1, target as PDFRef);
+        });
+        const limits = value.get(PDFName.of('Limits'));
+        if (limits instanceof PDFArray && pairs.length) {
+          limits.set(0, PDFString.of(pairs[0]![0]));
+          limits.set(1, PDFString.of(pairs[pairs.length - 1]![0]));
+        }
+      }
+      for (const [, v] of value.entries()) visit(v);
+    } else if (value instanceof PDFArray) value.asArray().forEach(visit);
+  };
+  for (const [, obj] of doc.context.enumerateIndirectObjects()) visit(obj);
 }
 
 async function saveWithMeta(doc: PDFDocument, meta: PdfMeta): Promise<Uint8Array> {

@@ -19,7 +19,7 @@ const NAMES: Record<IdKind, { one: string; a: string; none: string }> = {
   afom: { one: 'matrice AFOM', a: 'une matrice AFOM', none: 'aucune matrice AFOM n’est définie' },
   constat: { one: 'constat AFOM', a: 'un constat AFOM', none: 'aucun constat AFOM (item de matrice avec un id) n’est défini' },
   territoire: { one: 'territoire', a: 'un territoire', none: 'aucun territoire n’est défini' },
-  'axe-transversal': { one: 'axe transversal', a: 'un axe transversal', none: 'aucun axe transversal n’est défini dans contrat.yaml' },
+  'axe-transversal': { one: 'axe transversal', a: 'un axe transversal', none: 'aucun axe transversal (clé axes_transversaux de contrat.yaml) n’est défini' },
 };
 
 export function kindName(kind: IdKind): string {

@@ -22,6 +22,10 @@ export function resolveContract(parsed: ParsedContract): { contract?: Contract; 
   const push = (i: ContentIssue | undefined) => i && issues.push(i);
   const registry = new Registry();
   // A file that failed to parse still names an entity: no cascade of "unknown id" errors.
+  // A required file that is missing altogether: its ids are unknown too.
+  if (!parsed.contrat) registry.markIncomplete('axe-transversal');
+  if (!parsed.territoires) registry.markIncomplete('territoire');
+  if (!parsed.orientations) for (const k of ['pilier', 'enjeu', 'axe', 'objectif'] as const) registry.markIncomplete(k);
   for (const { kind, id } of parsed.failed) {
     if (kind === 'quartier') registry.add('quartier', id), registry.add('territoire', id);
     else if (kind === 'indicateur' || kind === 'afom' || kind === 'fiche') registry.add(kind, id);
@@ -216,7 +220,11 @@ export function resolveContract(parsed: ParsedContract): { contract?: Contract; 
     const v = f.value;
     const y = f.yaml;
     v.objectifs.forEach((id, i) => push(registry.check(id, ['objectif'], y.locate(['objectifs', i]))));
-    if (v.quartiers !== 'tous') v.quartiers.forEach((id, i) => push(registry.check(id, ['quartier'], y.locate(['quartiers', i]))));
+    if (v.quartiers !== 'tous')
+      v.quartiers.forEach((id, i) => {
+        const problem = registry.check(id, ['quartier'], y.locate(['quartiers', i]));
+        push(problem && id === 'tous' ? { ...problem, hint: 'pour tous les quartiers, écrivez « quartiers: tous », sans crochets' } : problem);
+      });
     v.axes_transversaux?.forEach((id, i) =>
       push(registry.check(id, ['axe-transversal'], y.locate(['axes_transversaux', i]), 'axe transversal')),
     );

@@ -36,7 +36,8 @@ export function buildTree(entry: Entry<OrientationsInput>): { piliers: Pilier[];
         return { id: a.id, titre: a.titre, numero: aNumero, pilier: p.id, ...(enjeu ? { enjeu } : {}), objectifs };
       });
 
-    if (p.enjeux && p.axes) {
+    const withEnjeux = (p.enjeux?.length ?? 0) > 0;
+    if (withEnjeux && p.axes) {
       issues.push(issueAt(entry.yaml.locate([...pPath, 'axes'], 'key'), 'un pilier a soit des enjeux, soit des axes, pas les deux', 'placez ces axes sous l’un des enjeux'));
     }
     if (!p.enjeux && !p.axes) {
@@ -47,7 +48,7 @@ export function buildTree(entry: Entry<OrientationsInput>): { piliers: Pilier[];
       claim(e.id, ePath, 'un enjeu');
       return { id: e.id, titre: e.titre, numero: `${numero}.${letter(ei)}`, pilier: p.id, constats: e.constats ?? [], axes: buildAxes(e.axes, ePath, e.id) };
     });
-    const direct = p.enjeux ? [] : buildAxes(p.axes ?? [], pPath);
+    const direct = withEnjeux ? [] : buildAxes(p.axes ?? [], pPath);
     return { id: p.id, titre: p.titre, numero, enjeux, axes: [...enjeux.flatMap((e) => e.axes), ...direct] };
   });
   return { piliers, issues };

@@ -63,6 +63,7 @@ export function parseYaml(
   if (doc.errors.length > 0) {
     const issues = doc.errors.map((e) => {
       const detail = e.message.split(' at line ')[0]!.split('\n')[0];
+      if (/call stack/i.test(e.message)) return issueAt(at(e.pos[0]), 'structure YAML trop profonde pour être lue');
       const message = YAML_MESSAGES[e.code] ?? 'syntaxe YAML invalide';
       return issueAt(at(e.pos[0]), message, `détail du lecteur YAML : ${detail}`);
     });

@@ -1,0 +1,116 @@
+/**
+ * A build either replaces dist/ whole or leaves it as it was (content
+ * error, Chromium crash, killed process); two builds of the same sources
+ * give the same bytes, PDFs included.
+ */
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildAll, runPdf } from '../../scripts/lib/build-steps.ts';
+import { NO_CHROMIUM } from '../../scripts/lib/browser.ts';
+import { FIXTURES } from '../helpers/fixtures.ts';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const work = mkdtempSync(join(tmpdir(), 'cahiers-reliable-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** Every file of a folder with the hash of its bytes. */
+function snapshot(dir: string): Record<string, string> {
+  if (!existsSync(dir)) return {};
+  return Object.fromEntries(
+    readdirSync(dir, { recursive: true, encoding: 'utf8' })
+      .filter((f) => !f.endsWith('/') && existsSync(join(dir, f)) && !statIsDir(join(dir, f)))
+      .sort()
+      .map((f) => [f, createHash('sha256').update(readFileSync(join(dir, f))).digest('hex')]),
+  );
+}
+function statIsDir(p: string): boolean {
+  try {
+    return readdirSync(p) !== undefined;
+  } catch {
+    return false;
+  }
+}
+
+function previousBuild(name: string): string {
+  const dist = join(work, name, 'dist');
+  mkdirSync(dist, { recursive: true });
+  writeFileSync(join(dist, 'index.html'), 'la construction précédente');
+  return dist;
+}
+
+describe('reliability of the build', () => {
+  it('gives byte-identical sites and PDFs from the same sources', async () => {
+    const env = { ...process.env, CONTENT_DIR: join(FIXTURES, 'autre-contrat') };
+    expect(await buildAll(env, join(work, 'a'))).toBe(0);
+    expect(await buildAll(env, join(work, 'b'))).toBe(0);
+    const a = snapshot(join(work, 'a'));
+    const b = snapshot(join(work, 'b'));
+    expect(Object.keys(a).some((f) => f.endsWith('.pdf'))).toBe(true);
+    expect(Object.keys(a).length).toBeGreaterThan(30);
+    expect(b).toEqual(a);
+  }, 240_000);
+
+  it('leaves dist/ as it was when Chromium cannot start', async () => {
+    const dist = previousBuild('chromium');
+    const before = snapshot(dist);
+    const saved = process.env.CHROMIUM_PATH;
+    process.env.CHROMIUM_PATH = '/bin/false';
+    try {
+      expect(await buildAll({ ...process.env, CONTENT_DIR: join(FIXTURES, 'minimal') }, dist)).not.toBe(0);
+    } finally {
+      if (saved === undefined) delete process.env.CHROMIUM_PATH;
+      else process.env.CHROMIUM_PATH = saved;
+    }
+    expect(snapshot(dist)).toEqual(before);
+    expect(readdirSync(join(work, 'chromium'))).toEqual(['dist']);
+  }, 120_000);
+
+  it('says in one line how to get Chromium when there is none, and exits non-zero', async () => {
+    const saved = process.env.CHROMIUM_PATH;
+    process.env.CHROMIUM_PATH = '/nonexistent/chromium';
+    const lines: string[] = [];
+    const write = process.stderr.write.bind(process.stderr);
+    process.stderr.write = ((chunk: string) => (lines.push(String(chunk)), true)) as typeof process.stderr.write;
+    try {
+      expect(await runPdf({ ...process.env, CONTENT_DIR: join(FIXTURES, 'minimal') }, work)).not.toBe(0);
+    } finally {
+      process.stderr.write = write;
+      if (saved === undefined) delete process.env.CHROMIUM_PATH;
+      else process.env.CHROMIUM_PATH = saved;
+    }
+    expect(lines).toEqual([`${NO_CHROMIUM}\n`]);
+  });
+
+  it('leaves dist/ as it was when the build is killed, and the next build cleans up after it', async () => {
+    const dist = previousBuild('killed');
+    const before = snapshot(dist);
+    const { BASE_URL: _b, MODE: _m, DEV: _d, PROD: _p, SSR: _s, ...env } = process.env;
+    const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), ['scripts/build.ts'], {
+      cwd: ROOT,
+      env: { ...env, CONTENT_DIR: join(FIXTURES, 'minimal'), DIST_DIR: dist },
+      stdio: 'ignore',
+      detached: true,
+    });
+    // Killed while writing the temporary folder, before the swap.
+    await new Promise<void>((ok) => {
+      const poll = setInterval(() => {
+        if (readdirSync(join(work, 'killed')).some((n) => n.includes('.tmp-'))) {
+          clearInterval(poll);
+          ok();
+        }
+      }, 20);
+    });
+    // The whole process group, as a closed terminal or a CI timeout would: tsx, node, astro.
+    process.kill(-child.pid!, 'SIGKILL');
+    await new Promise((ok) => child.on('exit', ok));
+    expect(snapshot(dist)).toEqual(before);
+    const other = join(work, 'killed-copy');
+    cpSync(join(FIXTURES, 'minimal'), other, { recursive: true });
+    expect(await buildAll({ ...process.env, CONTENT_DIR: other, PDF: '0' }, dist)).toBe(0);
+    expect(readdirSync(join(work, 'killed'))).toEqual(['dist']);
+  }, 180_000);
+});
