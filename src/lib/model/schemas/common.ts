@@ -20,7 +20,7 @@ export const yearSchema = z
   .max(2100, { error: (issue) => `année improbable : ${String(issue.input)}` })
   .describe('Année sur quatre chiffres, ex. 2015');
 
-/** A path inside the contract folder, e.g. `medias/quartiers-nord.geojson`. */
+/** A path inside the contract folder, e.g. `medias/centre.geojson`. */
 export const mediaPathSchema = z
   .string()
   .min(1, { error: 'chemin vide' })
