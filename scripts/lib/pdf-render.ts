@@ -11,6 +11,8 @@ export interface Rendered {
   seconds: number;
   /** 0-based indexes of the pages laid out turned (the causal tree), to rotate afterwards. */
   landscape: number[];
+  /** Time Paged.js itself spent paginating (its `preview()`), for the benchmark. */
+  paginationSeconds: number;
 }
 
 declare global {
@@ -34,17 +36,18 @@ export async function renderPrintPage(browser: Browser, url: string): Promise<Re
     const response = await page.goto(url, { waitUntil: 'load' });
     if (!response || response.status() !== 200) throw new Error(`page d’impression introuvable : ${url} (${response?.status()})`);
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
-    const total = await page.evaluate(async () => {
+    const { total, ms } = await page.evaluate(async () => {
       if (!window.PagedPolyfill) throw new Error('Paged.js absent de la page');
+      const t0 = performance.now();
       const flow = await window.PagedPolyfill.preview();
-      return flow.total;
+      return { total: flow.total, ms: performance.now() - t0 };
     });
     if (errors.length) throw new Error(`erreur dans la page d’impression : ${errors.join(' ; ')}`);
     const landscape = await page.evaluate(() =>
       [...document.querySelectorAll('.pagedjs_page')].flatMap((p, i) => (p.querySelector('[data-paysage]') ? [i] : [])),
     );
     const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
-    return { pdf, pages: total, seconds: (performance.now() - started) / 1000, landscape };
+    return { pdf, pages: total, seconds: (performance.now() - started) / 1000, landscape, paginationSeconds: ms / 1000 };
   } finally {
     await context.close();
   }
