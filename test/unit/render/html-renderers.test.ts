@@ -59,6 +59,11 @@ describe('raw HTML in Markdown', () => {
     expect(html).toContain('<strong>gras</strong>');
   });
 
+  it('is sanitised in the print documents too', () => {
+    const print = renderBody(c.cahier1[0]!.body, createContext(c, { mode: 'print' }));
+    expect(print).not.toMatch(/<script|onerror|onclick|javascript:|<iframe|<style|\sstyle=|display:none|alert/i);
+  });
+
   it('does not stop directives from rendering', () => {
     expect(html).toContain('<figure class="indicateur"');
   });
