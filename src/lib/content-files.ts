@@ -31,7 +31,8 @@ export function readContentFiles(dir: string): SourceFile[] {
         try {
           target = realpathSync(full);
         } catch {
-          files.push({ path, size: 0, bytes: new Uint8Array(), outside: true });
+          // A broken link: reported as a file that cannot be read.
+          files.push({ path, size: 0, bytes: new Uint8Array([0]) });
           continue;
         }
         if (target !== root && !target.startsWith(root + sep)) {

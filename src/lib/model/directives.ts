@@ -44,6 +44,13 @@ export function checkDirectives(body: ParsedBody, registry: Registry): { issues:
   });
 
   walk(body.root, (node, parent, index) => {
+    if (node.type === 'text') {
+      // `::indicateur{…}` followed by text on its line is not a directive for the parser: say so.
+      for (const m of node.value.matchAll(/(?:^|[^\\:]):{2,3}([a-z]+)[[{]/g)) {
+        if (m[1]! in LEAF_DIRECTIVES) issues.push(issueAt(at(node, `::${m[1]}`), `la directive « ::${m[1]} » doit être seule sur sa ligne, entourée de lignes vides`));
+      }
+      return;
+    }
     if (node.type === 'textDirective') {
       if (node.name === 'ref') {
         checkRef(node, body.text, registry, at(node, ':ref'), issues);

@@ -73,7 +73,10 @@ export function parseYaml(
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (e) {
-    const bomb = e instanceof ReferenceError && /alias/i.test(e.message);
+    const bomb = e instanceof ReferenceError && /excessive alias/i.test(e.message);
+    if (e instanceof ReferenceError && /unresolved alias/i.test(e.message)) {
+      return { issues: [issueAt(at(0), 'alias vers une ancre inexistante (« *nom » sans « &nom » avant)')] };
+    }
     return {
       issues: [
         issueAt(

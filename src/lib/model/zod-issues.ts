@@ -126,7 +126,7 @@ function valueAt(data: unknown, path: KeyPath): unknown {
 /** "Did you mean" for a typo of a key the format knows. */
 function suggestKey(key: string): string | undefined {
   return KNOWN_KEYS.map((k) => [k, editDistance(key, k)] as const)
-    .filter(([, d]) => d > 0 && d <= 2)
+    .filter(([, d]) => d > 0 && d <= (key.length <= 4 ? 1 : 2))
     .sort((a, b) => a[1] - b[1])
     .map(([k]) => `vouliez-vous écrire « ${k} » ?`)[0];
 }

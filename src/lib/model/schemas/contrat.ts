@@ -32,7 +32,7 @@ export const contratSchema = z.strictObject({
   version: textSchema.describe('Version, ex. "1.0" (entre guillemets)'),
   date: z
     .string({ error: 'date attendue au format AAAA-MM-JJ' })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'date attendue au format AAAA-MM-JJ' })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'date attendue au format AAAA-MM-JJ', abort: true })
     .refine((s) => isRealDate(s), { error: 'date inexistante' })
     .describe('Date de cette version, AAAA-MM-JJ'),
   maitre_ouvrage: textSchema.describe('Maître d’ouvrage'),
