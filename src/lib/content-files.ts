@@ -31,8 +31,7 @@ export function readContentFiles(dir: string): SourceFile[] {
         try {
           target = realpathSync(full);
         } catch {
-          // A broken link: reported as a file that cannot be read.
-          files.push({ path, size: 0, bytes: new Uint8Array([0]) });
+          files.push({ path, size: 0, brokenLink: true });
           continue;
         }
         if (target !== root && !target.startsWith(root + sep)) {

@@ -94,6 +94,10 @@ export function parseContractFiles(files: readonly SourceFile[]): { parsed: Pars
     const where = classify(file.path);
     const top: Location = { file: file.path, line: 1, column: 1, path: '' };
     if (where.kind === 'draft') continue;
+    if (file.brokenLink) {
+      issues.push(issueAt(top, 'lien symbolique cassé : sa cible n’existe pas', 'supprimez le lien ou copiez le fichier dans le dossier du contrat'));
+      continue;
+    }
     if (file.outside) {
       issues.push(issueAt(top, 'lien symbolique vers un fichier hors du dossier du contrat', 'copiez le fichier dans le dossier du contrat'));
       continue;

@@ -12,6 +12,8 @@ export interface SourceFile {
   bytes?: Uint8Array;
   /** Set by the reader when the path leaves the contract folder (symlink out). */
   outside?: boolean;
+  /** Set by the reader for a symbolic link whose target does not exist. */
+  brokenLink?: boolean;
 }
 
 /** Text files larger than this are refused: no contract file is that big, and parsing one would stall the build. */
