@@ -42,6 +42,15 @@ export function prevNext(sequence: readonly NavEntry[], path: string): { prev?: 
   return { ...(i > 0 ? { prev: sequence[i - 1]! } : {}), ...(i < sequence.length - 1 ? { next: sequence[i + 1]! } : {}) };
 }
 
+/** "Enjeux par quartier"; a contract without the enjeux level declines its objectifs instead. */
 export function declinaisonsTitle(contract: Contract): string {
-  return `${pluralize(contract.contrat.libelles.enjeu)} par quartier`;
+  const withEnjeux = contract.piliers.some((p) => p.enjeux.length > 0);
+  return withEnjeux ? `${pluralize(contract.contrat.libelles.enjeu)} par quartier` : 'Déclinaison par quartier';
+}
+
+/** "Piliers, enjeux et objectifs opérationnels", without the levels the contract does not have. */
+export function treeLevelsTitle(contract: Contract): string {
+  const l = contract.contrat.libelles;
+  const levels = [pluralize(l.pilier), ...(contract.piliers.some((p) => p.enjeux.length > 0) ? [pluralize(l.enjeu).toLowerCase()] : []), pluralize(l.objectif).toLowerCase()];
+  return `${levels.slice(0, -1).join(', ')} et ${levels.at(-1)}`;
 }
