@@ -137,8 +137,9 @@ function checkRef(node: TextDirective, text: string, registry: Registry, here: L
   } else {
     const kinds = registry.kindsOf(id).filter((k): k is RefKind => (REF_KINDS as readonly string[]).includes(k));
     if (kinds.length === 0) {
+      // No problem means the id may live in a file that failed to load: that file's error is reported instead.
       const problem = registry.check(id, REF_KINDS, here, 'identifiant');
-      issues.push(problem ?? issueAt(here, `identifiant inconnu « ${id} »`));
+      if (problem) issues.push(problem);
       return;
     }
     if (kinds.length > 1) {

@@ -67,14 +67,15 @@ export class Registry {
    */
   check(id: string, kinds: readonly IdKind[], at: Location, what = kindName(kinds[0]!)): ContentIssue | undefined {
     if (kinds.some((k) => this.has(k, id) || this.incomplete.has(k))) return undefined;
+    const shown = quote(id);
     const other = this.kindsOf(id).filter((k) => !kinds.includes(k));
     if (other.length > 0) {
-      return issueAt(at, `« ${id} » est ${kindArticle(other[0]!)}, pas ${articleFor(what)}`, this.hint(kinds));
+      return issueAt(at, `« ${shown} » est ${kindArticle(other[0]!)}, pas ${articleFor(what)}`, this.hint(kinds));
     }
     const close = closest(id, kinds.flatMap((k) => this.ids(k)));
     return issueAt(
       at,
-      `${what} inconnu${feminine(what) ? 'e' : ''} « ${id} »`,
+      `${what} inconnu${feminine(what) ? 'e' : ''} « ${shown} »`,
       close ? `vouliez-vous écrire « ${close} » ?` : this.hint(kinds),
     );
   }
@@ -85,6 +86,12 @@ export class Registry {
     const shown = ids.slice(0, 8).join(', ');
     return `identifiants possibles : ${shown}${ids.length > 8 ? '…' : ''}`;
   }
+}
+
+/** Ids are quoted in messages: long or odd ones are cut and made visible, not echoed whole. */
+function quote(id: string): string {
+  const visible = id.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu, '\ufffd');
+  return visible.length > 60 ? `${visible.slice(0, 59)}…` : visible;
 }
 
 function feminine(what: string): boolean {
