@@ -8,6 +8,7 @@ import type { LeafDirective, TextDirective, ContainerDirective } from 'mdast-uti
 import { toString } from 'mdast-util-to-string';
 import { issueAt, type ContentIssue, type Location } from './issues.ts';
 import type { ParsedBody } from './parse-files.ts';
+import { normalizeMediaPath } from './media-path.ts';
 import { kindArticle, type Registry } from './registry.ts';
 import { REF_KINDS, type RefKind, type RefTarget } from './types.ts';
 
@@ -33,10 +34,20 @@ export interface DirectiveUse {
 
 type Directive = LeafDirective | TextDirective | ContainerDirective;
 
-/** Checks every directive of `body`; returns the issues and the uses (for "indicator never shown"). */
-export function checkDirectives(body: ParsedBody, registry: Registry): { issues: ContentIssue[]; uses: DirectiveUse[] } {
+/**
+ * Checks every directive of `body`, and its images (a file under medias/,
+ * never another host); returns the issues, the directive uses (for
+ * "indicator never shown") and the images used (their normalised path is
+ * written back on the node).
+ */
+export function checkDirectives(
+  body: ParsedBody,
+  registry: Registry,
+  medias: ReadonlySet<string> = new Set(),
+): { issues: ContentIssue[]; uses: DirectiveUse[]; images: string[] } {
   const issues: ContentIssue[] = [];
   const uses: DirectiveUse[] = [];
+  const images: string[] = [];
   const at = (node: Nodes, path: string): Location => ({
     file: body.file,
     path,
@@ -44,6 +55,28 @@ export function checkDirectives(body: ParsedBody, registry: Registry): { issues:
   });
 
   walk(body.root, (node, parent, index) => {
+    if (node.type === 'image') {
+      const here = at(node, 'image');
+      const hint = 'copiez l’image dans medias/ et écrivez son chemin, par exemple ![Légende](medias/photo.jpg)';
+      if (/^[a-z][a-z0-9+.-]*:/i.test(node.url) || node.url.startsWith('//')) {
+        issues.push(issueAt(here, `image hors du contrat refusée « ${node.url.slice(0, 80)} »`, `le site ne charge rien d’un autre hôte : ${hint}`));
+        return;
+      }
+      let written = node.url;
+      try {
+        written = decodeURI(node.url);
+      } catch {
+        // Kept as written: the path check below reports it.
+      }
+      const path = normalizeMediaPath(written);
+      if (!path.ok) issues.push(issueAt(here, path.message, path.hint));
+      else if (!medias.has(path.path)) issues.push(issueAt(here, `image introuvable « ${written} »`, hint));
+      else {
+        node.url = path.path;
+        images.push(path.path);
+      }
+      return;
+    }
     if (node.type === 'text') {
       // `::indicateur{…}` followed by text on its line is not a directive for the parser: say so.
       for (const m of node.value.matchAll(/(?:^|[^\\:]):{2,3}([a-z]+)[[{]/g)) {
@@ -105,7 +138,7 @@ export function checkDirectives(body: ParsedBody, registry: Registry): { issues:
       uses.push({ name: node.name, attributes, file: body.file });
     }
   });
-  return { issues, uses };
+  return { issues, uses, images };
 }
 
 function checkRef(node: TextDirective, text: string, registry: Registry, here: Location, issues: ContentIssue[]): void {

@@ -292,10 +292,13 @@ export function resolveContract(parsed: ParsedContract): { contract?: Contract; 
     ...parsed.fiches,
   ].flatMap((e) => (e.body ? [e.body] : []));
   const uses: DirectiveUse[] = [];
+  const images = new Set<string>();
+  const mediaFiles = new Set(parsed.medias.keys());
   for (const body of bodies) {
-    const result = checkDirectives(body, registry);
+    const result = checkDirectives(body, registry, mediaFiles);
     issues.push(...result.issues);
     uses.push(...result.uses);
+    result.images.forEach((i) => images.add(i));
   }
 
   issues.push(...collectWarnings(parsed, fiches, tree.piliers, uses));
@@ -326,6 +329,7 @@ export function resolveContract(parsed: ParsedContract): { contract?: Contract; 
     cahier2: chapters(parsed.chapitres2),
     piliers: tree.piliers,
     fiches,
+    medias: [...new Set([...images, ...(c.signataires ?? []).flatMap((s) => (s.logo ? [checkMedia(s.logo, parsed, contratEntry.yaml, []).path!] : []))])].sort(),
   };
   return { contract, issues };
 }

@@ -181,6 +181,8 @@ export interface Contract {
   cahier2: Chapitre[];
   piliers: Pilier[];
   fiches: Fiche[];
+  /** Files under medias/ the site must publish: images of the bodies, signataires' logos. */
+  medias: string[];
 }
 
 /** Where a `:ref` points once resolved. */

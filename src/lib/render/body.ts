@@ -25,6 +25,7 @@ export function renderBody(body: Body, ctx: RenderContext, options: BodyOptions 
   return renderMarkdown(body.root, {
     headingShift: options.headingShift ?? 0,
     idPrefix: prefix,
+    mediaUrl: (path) => ctx.url(`/${path}`),
     directive: (node) => renderDirective(node, ctx, `${prefix}${++n}`, options.headingShift ?? 0),
   });
 }

@@ -23,6 +23,8 @@ export interface MarkdownOptions {
   headingShift?: number;
   /** Prefix of heading ids, to keep them unique when several bodies share a page. */
   idPrefix?: string;
+  /** URL of a file under medias/ (images of the body), with the site's base path. */
+  mediaUrl?: (path: string) => string;
 }
 
 const SLOT = 'cahiers-slot';
@@ -63,6 +65,9 @@ function finish(tree: HastRoot, slots: readonly string[], options: MarkdownOptio
     parent.children = parent.children.map((child): RootContent => {
       if (child.type !== 'element') return child;
       if (child.tagName === SLOT) return { type: 'raw', value: slots[Number(child.properties.dataSlot)] ?? '' } as RootContent;
+      if (child.tagName === 'img' && typeof child.properties.src === 'string' && child.properties.src.startsWith('medias/') && options.mediaUrl) {
+        child.properties.src = options.mediaUrl(child.properties.src);
+      }
       const level = /^h([1-6])$/.exec(child.tagName);
       if (level) {
         child.tagName = `h${Math.min(6, Number(level[1]) + shift)}`;

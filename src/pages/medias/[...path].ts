@@ -1,6 +1,7 @@
 /**
- * The signataires' logos, copied from the contract's medias/ folder (the
- * model has already refused paths that leave it).
+ * The files of the contract's medias/ folder the site shows (signataires'
+ * logos, images of the texts), copied as they are; the model has already
+ * refused paths that leave the folder.
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -9,12 +10,12 @@ import { getContract } from '../../data/contract.ts';
 import { contentDir } from '../../lib/contract.ts';
 
 export const getStaticPaths: GetStaticPaths = () =>
-  [...new Set(getContract().contrat.signataires.flatMap((s) => (s.logo ? [s.logo] : [])))].map((logo) => ({
+  getContract().medias.map((logo) => ({
     params: { path: logo.replace(/^medias\//, '') },
     props: { logo },
   }));
 
-const TYPES: Record<string, string> = { svg: 'image/svg+xml', png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', webp: 'image/webp' };
+const TYPES: Record<string, string> = { svg: 'image/svg+xml', png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', webp: 'image/webp', gif: 'image/gif' };
 
 export const GET: APIRoute = ({ props }) => {
   const logo = props.logo as string;
