@@ -12,12 +12,12 @@
         if (!original) continue;
         const head = original.querySelector('thead');
         if (head && !table.querySelector('thead')) table.insertBefore(head.cloneNode(true), table.firstChild);
-        const caption = original.querySelector('caption');
-        if (caption && !table.querySelector('caption')) {
-          const copy = caption.cloneNode(true);
+        if (!table.querySelector('caption')) {
+          const caption = original.querySelector('caption');
+          const copy = caption ? caption.cloneNode(true) : document.createElement('caption');
           const suite = document.createElement('span');
           suite.className = 'suite';
-          suite.textContent = ' (suite)';
+          suite.textContent = caption ? ' (suite)' : '(suite)';
           copy.appendChild(suite);
           table.insertBefore(copy, table.firstChild);
         }
