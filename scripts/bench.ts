@@ -12,6 +12,7 @@ import { dirname, join, resolve } from 'node:path';
 import { loadContract } from '../src/lib/contract.ts';
 import { launchBrowser } from './lib/browser.ts';
 import { BENCH_SIZES, generateContract } from './lib/bench/generate.ts';
+import { astroEnv } from './lib/build-steps.ts';
 import { samplePeak } from './lib/bench/memory.ts';
 import { finishPdf } from './lib/pdf-finish.ts';
 import { renderPrintPage } from './lib/pdf-render.ts';
@@ -37,8 +38,7 @@ for (const size of BENCH_SIZES.filter((s) => only.length === 0 || only.includes(
 
   const out = join(work, `${size.name}-dist`);
   t = performance.now();
-  const { BASE_URL: _b, MODE: _m, DEV: _d, PROD: _p, SSR: _s, ...env } = process.env;
-  const astro = spawnSync(process.execPath, [resolve('node_modules/astro/bin/astro.mjs'), 'build', '--silent'], { env: { ...env, CONTENT_DIR: dir, CAHIERS_OUT_DIR: out }, stdio: 'inherit' });
+  const astro = spawnSync(process.execPath, [resolve('node_modules/astro/bin/astro.mjs'), 'build', '--silent'], { env: { ...astroEnv(process.env), CONTENT_DIR: dir, CAHIERS_OUT_DIR: out }, stdio: 'inherit' });
   if (astro.status !== 0) throw new Error('astro build a échoué');
   typesetSite(out);
   const site = (performance.now() - t) / 1000;

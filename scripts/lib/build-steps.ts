@@ -64,11 +64,13 @@ function swap(tmp: string, dist: string): void {
 }
 
 /**
- * Vite's own variables (set, for instance, by a test runner) would override
- * the site's base path inside Astro: only BASE_PATH decides it.
+ * The environment for an Astro child process. Vite's own variables (set,
+ * for instance, by a test runner) would override the site's base path, and
+ * Astro behaves differently when it believes it runs under Vitest: only
+ * BASE_PATH and CONTENT_DIR decide.
  */
-function astroEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  return Object.fromEntries(Object.entries(env).filter(([k]) => !/^(VITEST|BASE_URL$|MODE$|DEV$|PROD$|SSR$)/.test(k)));
+export function astroEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([k]) => !/^(VITEST|TEST$|BASE_URL$|MODE$|DEV$|PROD$|SSR$)/.test(k)));
 }
 
 /** The PDFs of the built site in `dir`; prints progress per cahier; returns the exit code. */

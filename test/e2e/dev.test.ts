@@ -12,6 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../../scripts/lib/browser.ts';
+import { astroEnv } from '../../scripts/lib/build-steps.ts';
 import { FIXTURES } from '../helpers/fixtures.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -25,8 +26,7 @@ describe('npm run dev', () => {
   beforeAll(async () => {
     cpSync(join(FIXTURES, 'minimal'), dir, { recursive: true });
     port = await freePort();
-    // The dev server must not believe it runs under Vitest (Astro changes its behaviour then).
-    const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(VITEST|TEST$|BASE_URL$|MODE$|DEV$|PROD$|SSR$)/.test(k)));
+    const env = astroEnv(process.env);
     server = spawn(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--host', '127.0.0.1', '--port', String(port)], {
       cwd: ROOT,
       env: { ...env, NODE_ENV: 'development', CONTENT_DIR: dir },

@@ -9,7 +9,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildAll, runPdf } from '../../scripts/lib/build-steps.ts';
+import { astroEnv, buildAll, runPdf } from '../../scripts/lib/build-steps.ts';
 import { NO_CHROMIUM } from '../../scripts/lib/browser.ts';
 import { FIXTURES } from '../helpers/fixtures.ts';
 
@@ -88,7 +88,7 @@ describe('reliability of the build', () => {
   it('leaves dist/ as it was when the build is killed, and the next build cleans up after it', async () => {
     const dist = previousBuild('killed');
     const before = snapshot(dist);
-    const { BASE_URL: _b, MODE: _m, DEV: _d, PROD: _p, SSR: _s, ...env } = process.env;
+    const env = astroEnv(process.env);
     const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), ['scripts/build.ts'], {
       cwd: ROOT,
       env: { ...env, CONTENT_DIR: join(FIXTURES, 'minimal'), DIST_DIR: dist },

@@ -91,6 +91,8 @@ export function resolveContract(parsed: ParsedContract): { contract?: Contract; 
   // contrat.yaml
   const contratEntry = parsed.contrat;
   const axesTransversaux = new Set<string>();
+  /** Logo as written → its path under medias/. */
+  const logos = new Map<string, string>();
   if (contratEntry) {
     const c = contratEntry.value;
     const y = contratEntry.yaml;
@@ -103,7 +105,10 @@ export function resolveContract(parsed: ParsedContract): { contract?: Contract; 
       registry.add('axe-transversal', a.id);
     });
     c.signataires?.forEach((s, i) => {
-      if (s.logo !== undefined) push(checkMedia(s.logo, parsed, y, ['signataires', i, 'logo']).issue);
+      if (s.logo === undefined) return;
+      const media = checkMedia(s.logo, parsed, y, ['signataires', i, 'logo']);
+      push(media.issue);
+      if (media.path) logos.set(s.logo, media.path);
     });
   }
   const periode = contratEntry?.value.periode;
@@ -318,7 +323,7 @@ export function resolveContract(parsed: ParsedContract): { contract?: Contract; 
       redaction: c.redaction ?? [],
       libelles: { ...DEFAULT_LIBELLES, ...definedOnly(c.libelles ?? {}) },
       axes_transversaux: c.axes_transversaux ?? [],
-      signataires: (c.signataires ?? []).map((s) => (s.logo ? { ...s, logo: checkMedia(s.logo, parsed, contratEntry.yaml, []).path! } : s)),
+      signataires: (c.signataires ?? []).map((s) => (s.logo ? { ...s, logo: logos.get(s.logo)! } : s)),
       licence: c.licence ?? DEFAULT_LICENCE,
     },
     territoires,
@@ -329,7 +334,7 @@ export function resolveContract(parsed: ParsedContract): { contract?: Contract; 
     cahier2: chapters(parsed.chapitres2),
     piliers: tree.piliers,
     fiches,
-    medias: [...new Set([...images, ...(c.signataires ?? []).flatMap((s) => (s.logo ? [checkMedia(s.logo, parsed, contratEntry.yaml, []).path!] : []))])].sort(),
+    medias: [...new Set([...images, ...logos.values()])].sort(),
   };
   return { contract, issues };
 }

@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import { issueAt, type ContentIssue } from './issues.ts';
+import { jsonSchema, SCHEMA_KINDS, type SchemaKind } from './json-schemas.ts';
 import { editDistance } from './registry.ts';
 import type { KeyPath, YamlSource } from './yaml.ts';
 
@@ -125,19 +126,26 @@ function valueAt(data: unknown, path: KeyPath): unknown {
 
 /** "Did you mean" for a typo of a key the format knows. */
 function suggestKey(key: string): string | undefined {
-  return KNOWN_KEYS.map((k) => [k, editDistance(key, k)] as const)
+  return allKeys().map((k) => [k, editDistance(key, k)] as const)
     .filter(([, d]) => d > 0 && d <= (key.length <= 4 ? 1 : 2))
     .sort((a, b) => a[1] - b[1])
     .map(([k]) => `vouliez-vous écrire « ${k} » ?`)[0];
 }
 
-const KNOWN_KEYS = [
-  'titre', 'sous_titre', 'territoire', 'periode', 'statut', 'version', 'date', 'maitre_ouvrage', 'redaction',
-  'libelles', 'axes_transversaux', 'signataires', 'licence', 'nom', 'type', 'code', 'commune', 'population',
-  'annee_population', 'contour', 'categorie', 'renouvellement_urbain', 'unite', 'theme', 'source', 'definition',
-  'sens', 'valeurs', 'pilier', 'quartier', 'atouts', 'faiblesses', 'opportunites', 'menaces', 'texte',
-  'indicateurs', 'ordre', 'piliers', 'enjeux', 'axes', 'objectifs', 'constats', 'priorites', 'quartiers',
-  'porteur', 'pilote', 'partenaires', 'public', 'calendrier', 'budget', 'total', 'financements', 'financeur',
-  'montant', 'libelle', 'cible', 'indicateur', 'debut', 'fin', 'representant', 'logo', 'description', 'service',
-  'contact', 'enjeu', 'axe', 'objectif',
-];
+let knownKeys: string[] | undefined;
+
+/** Every key the format knows, read from the schemas themselves (their JSON Schema form). */
+function allKeys(): string[] {
+  if (knownKeys) return knownKeys;
+  const keys = new Set<string>();
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const props = (node as { properties?: Record<string, unknown> }).properties;
+      if (props) Object.keys(props).forEach((k) => keys.add(k));
+      Object.values(node).forEach(walk);
+    }
+  };
+  for (const kind of Object.keys(SCHEMA_KINDS) as SchemaKind[]) walk(jsonSchema(kind));
+  return (knownKeys = [...keys].sort());
+}
