@@ -1,25 +1,29 @@
 /**
  * `npm run bench`: generated contracts of growing size; per size, the time
  * of the check, the site build, the search index and each PDF, pages per
- * second of pagination, peak memory, and our PDF time against Paged.js
- * alone on the same print HTML. Prints a Markdown table.
+ * second of our pagination (in parts) and of Paged.js alone on the same
+ * print HTML (one page per cahier), peak memory of the build, and our PDF
+ * time against Paged.js alone. Prints a Markdown table.
+ * `npm run bench -- S M` runs some sizes only; `--sans-reference` skips
+ * Paged.js alone (minutes at the largest size).
  */
-import { spawnSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { loadContract } from '../src/lib/contract.ts';
 import { launchBrowser } from './lib/browser.ts';
 import { BENCH_SIZES, generateContract } from './lib/bench/generate.ts';
-import { astroEnv } from './lib/build-steps.ts';
+import { astroBuild } from './lib/build-steps.ts';
 import { samplePeak } from './lib/bench/memory.ts';
 import { finishPdf } from './lib/pdf-finish.ts';
-import { renderPrintPage } from './lib/pdf-render.ts';
+import { paginateWhole, renderPrintPage } from './lib/pdf-render.ts';
 import { indexSite, typesetSite } from './lib/post-build.ts';
 import { serveDir } from './lib/serve.ts';
 
-const only = process.argv.slice(2);
+const args = process.argv.slice(2);
+const reference = !args.includes('--sans-reference');
+const only = args.filter((a) => !a.startsWith('--'));
 const rows: string[] = [];
 const fmt = (s: number) => s.toFixed(1).replace('.', ',');
 const work = mkdtempSync(join(tmpdir(), 'cahiers-bench-'));
@@ -38,8 +42,7 @@ for (const size of BENCH_SIZES.filter((s) => only.length === 0 || only.includes(
 
   const out = join(work, `${size.name}-dist`);
   t = performance.now();
-  const astro = spawnSync(process.execPath, [resolve('node_modules/astro/bin/astro.mjs'), 'build', '--silent'], { env: { ...astroEnv(process.env), CONTENT_DIR: dir, CAHIERS_OUT_DIR: out }, stdio: 'inherit' });
-  if (astro.status !== 0) throw new Error('astro build a échoué');
+  if ((await astroBuild({ ...process.env, CONTENT_DIR: dir }, out)) !== 0) throw new Error('astro build a échoué');
   typesetSite(out);
   const site = (performance.now() - t) / 1000;
   t = performance.now();
@@ -48,21 +51,28 @@ for (const size of BENCH_SIZES.filter((s) => only.length === 0 || only.includes(
 
   const server = await serveDir(out, '/');
   const browser = await launchBrowser();
-  const pdfs: { pages: number; seconds: number; paged: number }[] = [];
+  const pdfs: { pages: number; seconds: number; paginating: number; parts: number }[] = [];
   for (const n of [1, 2]) {
     const started = performance.now();
     const r = await renderPrintPage(browser, `${server.url}/imprimer/cahier-${n}/`);
     await finishPdf(r.pdf, { title: 'bench', author: 'bench', subject: 'bench', keywords: [], date: '2024-06-01' }, r.landscape);
-    pdfs.push({ pages: r.pages, seconds: (performance.now() - started) / 1000, paged: r.paginationSeconds });
+    pdfs.push({ pages: r.pages, seconds: (performance.now() - started) / 1000, paginating: r.paginationSeconds, parts: r.parts });
+  }
+  // The build's peak: the reference below is not part of it.
+  const peak = memory.stop();
+  let alone: number | undefined;
+  if (reference) {
+    alone = 0;
+    for (const n of [1, 2]) alone += (await paginateWhole(browser, `${server.url}/imprimer/cahier-${n}/`)).seconds;
   }
   await browser.close();
   await server.close();
-  const peak = memory.stop();
   const pages = pdfs[0]!.pages + pdfs[1]!.pages;
   const ours = pdfs[0]!.seconds + pdfs[1]!.seconds;
-  const paged = pdfs[0]!.paged + pdfs[1]!.paged;
+  const paginating = pdfs[0]!.paginating + pdfs[1]!.paginating;
+  const pdfCell = (p: (typeof pdfs)[number]) => `${fmt(p.seconds)} (${p.pages} p., ${p.parts} parties)`;
   rows.push(
-    `| ${size.name} | ${size.quartiers} / ${size.fiches} / ${size.indicateurs} | ${fmt(check)} | ${fmt(site)} | ${fmt(search)} | ${fmt(pdfs[0]!.seconds)} (${pdfs[0]!.pages} p.) | ${fmt(pdfs[1]!.seconds)} (${pdfs[1]!.pages} p.) | ${fmt(pages / paged)} | ${(ours / paged).toFixed(2).replace('.', ',')} | ${peak} |`,
+    `| ${size.name} | ${size.quartiers} / ${size.fiches} / ${size.indicateurs} | ${fmt(check)} | ${fmt(site)} | ${fmt(search)} | ${pdfCell(pdfs[0]!)} | ${pdfCell(pdfs[1]!)} | ${fmt(pages / paginating)} | ${alone ? fmt(pages / alone) : '–'} | ${alone ? (ours / alone).toFixed(2).replace('.', ',') : '–'} | ${peak} |`,
   );
   process.stdout.write(`${size.name} : fait\n`);
   rmSync(dir, { recursive: true, force: true });
@@ -73,7 +83,7 @@ rmSync(work, { recursive: true, force: true });
 process.stdout.write(`
 Machine : ${cpus().length} cœurs (${cpus()[0]?.model ?? '?'}), ${Math.round(totalmem() / 2 ** 30)} Gio ; Node ${process.version} ; ${new Date().toISOString().slice(0, 10)}
 
-| taille | quartiers / fiches / indicateurs | vérification (s) | site (s) | index de recherche (s) | PDF cahier I (s) | PDF cahier II (s) | pagination (pages/s) | notre PDF / Paged.js seul | mémoire max (Mo) |
-|---|---|---|---|---|---|---|---|---|---|
+| taille | quartiers / fiches / indicateurs | vérification (s) | site (s) | index de recherche (s) | PDF cahier I (s) | PDF cahier II (s) | notre pagination (pages/s) | Paged.js seul (pages/s) | notre PDF / Paged.js seul | mémoire max (Mo) |
+|---|---|---|---|---|---|---|---|---|---|---|
 ${rows.join('\n')}
 `);

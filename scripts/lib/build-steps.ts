@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { contentDir } from '../../src/lib/contract.ts';
@@ -24,11 +24,7 @@ export async function buildAll(env: NodeJS.ProcessEnv, distDir = 'dist'): Promis
   const dist = resolve(distDir);
   const tmp = `${dist}.tmp-${process.pid}`;
   removeLeftovers(dist);
-  const astro = spawnSync(process.execPath, [resolve('node_modules/astro/bin/astro.mjs'), 'build', '--silent'], {
-    stdio: 'inherit',
-    env: { ...astroEnv(env), CAHIERS_OUT_DIR: tmp },
-  });
-  if (astro.status !== 0) {
+  if ((await astroBuild(env, tmp)) !== 0) {
     rmSync(tmp, { recursive: true, force: true });
     fail('Construction du site échouée. Le dossier dist/ n’a pas été modifié.');
     return 1;
@@ -69,6 +65,22 @@ function swap(tmp: string, dist: string): void {
  * Astro behaves differently when it believes it runs under Vitest: only
  * BASE_PATH and CONTENT_DIR decide.
  */
+/**
+ * `astro build` of the site into `outDir`, in a child process; resolves to
+ * its exit code. Asynchronous, so this process goes on (the benchmark
+ * samples memory meanwhile).
+ */
+export function astroBuild(env: NodeJS.ProcessEnv, outDir: string): Promise<number | null> {
+  const child = spawn(process.execPath, [resolve('node_modules/astro/bin/astro.mjs'), 'build', '--silent'], {
+    stdio: 'inherit',
+    env: { ...astroEnv(env), CAHIERS_OUT_DIR: outDir },
+  });
+  return new Promise((done) => {
+    child.on('error', () => done(null));
+    child.on('exit', (code) => done(code));
+  });
+}
+
 export function astroEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(env).filter(([k]) => !/^(VITEST|TEST$|BASE_URL$|MODE$|DEV$|PROD$|SSR$)/.test(k)));
 }

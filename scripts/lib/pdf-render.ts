@@ -1,9 +1,14 @@
 /**
- * One print document → PDF: Chromium opens the print page, Paged.js
- * paginates it (driven here, not on load), Chromium prints it tagged and
- * with bookmarks from the headings.
+ * One print document → PDF. The document is cut into parts (see
+ * src/lib/print/chunks.ts), each part is paginated by Paged.js in its own
+ * browser page, the pages are put back together in one document, numbered
+ * over the whole, and Chromium prints that once, tagged and with bookmarks
+ * from the headings (merging separate PDFs would lose the tags).
  */
-import type { Browser } from 'playwright-core';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { planParts, placeParts, type PrintBlock } from '../../src/lib/print/chunks.ts';
 
 export interface Rendered {
   pdf: Uint8Array;
@@ -11,43 +16,170 @@ export interface Rendered {
   seconds: number;
   /** 0-based indexes of the pages laid out turned (the causal tree), to rotate afterwards. */
   landscape: number[];
-  /** Time Paged.js itself spent paginating (its `preview()`), for the benchmark. */
+  /** Time from the first part's pagination to the assembled, numbered document (no printing). */
   paginationSeconds: number;
+  /** How many parts the document was paginated in. */
+  parts: number;
+}
+
+interface Described {
+  open: string;
+  head: string;
+  body: string;
+  /** Each block's HTML, the length of its opening tag, and the hidden copies a part opening with it carries. */
+  blocks: (PrintBlock & { html: string; openTag: number; carried: string })[];
 }
 
 declare global {
   interface Window {
     PagedConfig?: { auto: boolean };
     PagedPolyfill?: { preview(): Promise<{ total: number }> };
+    cahiersParts: {
+      describe(): Described;
+      pagesOfPart(right: boolean): string[];
+      pagedHead(): string;
+      assemble(): { total: number; landscape: number[]; missing: string[] };
+    };
   }
 }
 
-export async function renderPrintPage(browser: Browser, url: string): Promise<Rendered> {
-  const started = performance.now();
+/**
+ * Characters of HTML per part, about 60 pages of a cahier: past that
+ * Paged.js slows down; well under it, loading each part costs more than it saves.
+ */
+export const PART_BUDGET = 250_000;
+const PARTS_SCRIPT = fileURLToPath(new URL('./pdf-parts.browser.js', import.meta.url));
+// Also loaded by the print pages; here too because the assembled document runs no script of its own.
+const PRINT_SCRIPT = fileURLToPath(new URL('../../src/print/paged-handlers.js', import.meta.url));
+
+/** A browser context whose print pages wait for us instead of paginating on load. */
+async function printContext(browser: Browser): Promise<BrowserContext> {
   const context = await browser.newContext();
-  try {
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    // Before any script of the page: Paged.js must wait for us.
-    await page.addInitScript(() => {
-      window.PagedConfig = { auto: false };
-    });
+  await context.addInitScript(() => {
+    window.PagedConfig = { auto: false };
+  });
+  await context.addInitScript({ path: PRINT_SCRIPT });
+  await context.addInitScript({ path: PARTS_SCRIPT });
+  return context;
+}
+
+/** A page of `context` that collects the errors of its scripts. */
+async function printPage(context: BrowserContext) {
+  const page = await context.newPage();
+  let errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  /** Loads `url`, or the HTML served in its place, and waits for its fonts. */
+  const load = async (url: string, html?: string) => {
+    errors = [];
+    if (html !== undefined) await context.route((u) => u.href === url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }), { times: 1 });
     const response = await page.goto(url, { waitUntil: 'load' });
     if (!response || response.status() !== 200) throw new Error(`page d’impression introuvable : ${url} (${response?.status()})`);
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
-    const { total, ms } = await page.evaluate(async () => {
-      if (!window.PagedPolyfill) throw new Error('Paged.js absent de la page');
-      const t0 = performance.now();
-      const flow = await window.PagedPolyfill.preview();
-      return { total: flow.total, ms: performance.now() - t0 };
-    });
+  };
+  const check = () => {
     if (errors.length) throw new Error(`erreur dans la page d’impression : ${errors.join(' ; ')}`);
-    const landscape = await page.evaluate(() =>
-      [...document.querySelectorAll('.pagedjs_page')].flatMap((p, i) => (p.querySelector('[data-paysage]') ? [i] : [])),
+  };
+  return { page, load, check };
+}
+
+/**
+ * Runs `task` over `items` with `workers` pages at a time, each page in its
+ * own context (its own renderer process) and reused from one item to the
+ * next (scripts and fonts stay cached); results in the order of `items`.
+ */
+async function inPages<T, R>(browser: Browser, items: readonly T[], workers: number, task: (item: T, index: number, page: Awaited<ReturnType<typeof printPage>>) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    const context = await printContext(browser);
+    try {
+      const page = await printPage(context);
+      while (next < items.length) {
+        const i = next++;
+        results[i] = await task(items[i]!, i, page);
+      }
+    } finally {
+      await context.close();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(workers, items.length) }, worker));
+  return results;
+}
+
+export interface RenderOptions {
+  /** Parts paginated at once (each in its own renderer process). */
+  workers?: number;
+  budget?: number;
+}
+
+export async function renderPrintPage(browser: Browser, url: string, options: RenderOptions = {}): Promise<Rendered> {
+  const started = performance.now();
+  const workers = options.workers ?? Math.min(2, availableParallelism());
+  const context = await printContext(browser);
+  try {
+    // One page reads the document, then holds the assembled one.
+    const main = await printPage(context);
+    await main.load(url);
+    const doc = await main.page.evaluate(() => window.cahiersParts.describe());
+    main.check();
+    // The whole document is no longer needed while the parts are laid out: free its memory.
+    await main.page.goto('about:blank');
+
+    const parts = planParts(doc.blocks, options.budget ?? PART_BUDGET);
+    const t0 = performance.now();
+    const laidOut = await inPages(browser, parts, workers, async (part, i, { page, load, check }) => {
+      const blocks = part.blocks.map((b) => doc.blocks[b]!.html);
+      const first = doc.blocks[part.blocks[0]!]!;
+      blocks[0] = first.html.slice(0, first.openTag) + first.carried + first.html.slice(first.openTag);
+      const html = doc.open + doc.head + doc.body + blocks.join('') + '</body></html>';
+      await load(`${url}?partie=${i + 1}`, html);
+      await page.evaluate(async () => {
+        if (!window.PagedPolyfill) throw new Error('Paged.js absent de la page');
+        await window.PagedPolyfill.preview();
+      });
+      check();
+      const pages = await page.evaluate((right) => window.cahiersParts.pagesOfPart(right), part.right);
+      const head = i === 0 ? await page.evaluate(() => window.cahiersParts.pagedHead()) : '';
+      return { pages, head };
+    });
+
+    const places = placeParts(
+      parts,
+      laidOut.map((p) => p.pages.length),
     );
-    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
-    return { pdf, pages: total, seconds: (performance.now() - started) / 1000, landscape, paginationSeconds: ms / 1000 };
+    const pagesHtml = laidOut.flatMap((p, i) => {
+      if (!places[i]!.blankBefore || p.pages.length === 0) return p.pages;
+      return [p.pages[0]!.replace('<div ', '<div data-blanche-avant="" '), ...p.pages.slice(1)];
+    });
+    const assembled = doc.open + laidOut[0]!.head + doc.body + '<div class="pagedjs_pages">' + pagesHtml.join('') + '</div></body></html>';
+    // Laid out for print from the start: Chromium then prints without a second
+    // layout of the screen version, which took as much memory again.
+    await main.page.emulateMedia({ media: 'print' });
+    await main.load(`${url}?assemble`, assembled);
+    const { total, landscape, missing } = await main.page.evaluate(() => window.cahiersParts.assemble());
+    main.check();
+    if (missing.length) throw new Error(`renvoi sans cible dans le document imprimé : ${missing.slice(0, 5).join(', ')}`);
+    const paginationSeconds = (performance.now() - t0) / 1000;
+    const pdf = await main.page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
+    return { pdf, pages: total, seconds: (performance.now() - started) / 1000, landscape, paginationSeconds, parts: parts.length };
+  } finally {
+    await context.close();
+  }
+}
+
+/** Paged.js alone on the whole document, in one page, without printing: the benchmark's reference. */
+export async function paginateWhole(browser: Browser, url: string): Promise<{ pages: number; seconds: number }> {
+  const context = await printContext(browser);
+  try {
+    const { page, load, check } = await printPage(context);
+    await load(url);
+    const { total, ms } = await page.evaluate(async () => {
+      const t = performance.now();
+      const flow = await window.PagedPolyfill!.preview();
+      return { total: flow.total, ms: performance.now() - t };
+    });
+    check();
+    return { pages: total, seconds: ms / 1000 };
   } finally {
     await context.close();
   }

@@ -13,6 +13,7 @@ import { buildAll } from '../../scripts/lib/build-steps.ts';
 import { readContentFiles } from '../../src/lib/content-files.ts';
 import { buildContract, type Contract } from '../../src/lib/model/index.ts';
 import { routes } from '../../src/lib/site/routes.ts';
+import { fr } from '../../src/i18n/fr.ts';
 import { launchBrowser } from '../../scripts/lib/browser.ts';
 import { checkLinks } from '../helpers/links.ts';
 import { bookmarks, flat, fonts, metadata, pageTexts, tocEntries } from '../helpers/pdf.ts';
@@ -201,6 +202,48 @@ describe.each(SITES)('site of $name (base $base)', ({ dir, base }) => {
       const entries = pages.slice(tocPage, tocPage + 4).flatMap((p) => tocEntries(p)).filter((e) => e.page <= pages.length);
       expect(entries.length).toBeGreaterThan(n === 1 ? contract.cahier1.length : contract.fiches.length);
       for (const e of entries) expect(flat(pages[e.page - 1]!).toLowerCase(), `« ${e.title} » p. ${e.page}`).toContain(flat(e.title).slice(0, 40).toLowerCase());
+    });
+
+    it.each([1, 2] as const)('cahier %s: every page but the cover, the tree and the blank versos carries its number over the total', async (n) => {
+      const pages = pageTexts(file(n));
+      const { rotations } = await metadata(file(n));
+      const blanks: number[] = [];
+      pages.forEach((p, i) => {
+        if (i === 0 || rotations[i] === 90) return; // the cover, the landscape pages of the tree
+        const lines = p.split('\n').map((l) => l.replace(fr.statutProjet, '').trim()).filter(Boolean);
+        if (lines.length === 0) blanks.push(i + 1);
+        else expect(lines.at(-1), `page ${i + 1}`).toMatch(new RegExp(`(^|\\s)${i + 1} / ${pages.length}$`));
+      });
+      // A page is left blank only so that the next one, a chapter's first, is a right-hand page.
+      expect(blanks.length).toBeGreaterThan(0);
+      for (const b of blanks) expect(b % 2, `page blanche ${b}`).toBe(0);
+    });
+
+    it.each([1, 2] as const)('cahier %s: each chapter opens on a right-hand (odd) page', (n) => {
+      const entries = tocEntries(pageTexts(file(n)).slice(1, 5).join('\n'));
+      const chapters = n === 1 ? contract.cahier1 : contract.cahier2;
+      for (const c of chapters) {
+        const entry = entries.find((e) => flat(e.title) === flat(frenchTypography(c.titre)));
+        expect(entry, c.titre).toBeDefined();
+        expect(entry!.page % 2, `${c.titre} p. ${entry!.page}`).toBe(1);
+      }
+    });
+
+    it('cahier 2: a reference to a fiche prints the page where that fiche begins', () => {
+      const pages = pageTexts(file(2));
+      const bodies = pages.map((p) => flat(p.split('\n').slice(1).join(' ')).toLowerCase());
+      const text = flat(pages.join(' '));
+      let found = 0;
+      for (const f of contract.fiches) {
+        const title = flat(frenchTypography(f.titre)).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+        for (const [ref, page] of text.matchAll(new RegExp(`Fiche ${f.numero} ${title}\\s?\\(p\\.\\u202f?\\s?(\\d+)\\)`, 'g'))) {
+          found++;
+          expect(bodies[Number(page) - 1]!.startsWith(`fiche ${f.numero} `), ref).toBe(true);
+        }
+      }
+      expect(found).toBeGreaterThan(contract.fiches.length / 2);
+      // The placeholder laid out before the numbers are known never reaches the page.
+      expect(text).not.toMatch(/\(p\.\s?\u202f?0000\)/);
     });
 
     it('cahier 2: every fiche starts a page with its number and title', () => {

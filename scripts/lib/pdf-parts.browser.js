@@ -1,0 +1,157 @@
+/*
+ * Browser side of the paginate-in-parts driver (scripts/lib/pdf-render.ts),
+ * injected into the print pages with addInitScript. Plain JavaScript: it
+ * runs in Chromium as written.
+ */
+(function () {
+  /*
+   * The elements print.css takes running heads from (string-set). A part
+   * paginated on its own carries hidden copies of the last ones before it,
+   * so that its pages keep the right running heads.
+   */
+  var CARRIED = ['.cahier-nom', 'h1'];
+
+  /** The document cut into top-level blocks, each with what a part opening with it must carry. */
+  function describe() {
+    window.cahiersPrint.prepare(document.body);
+    var blocks = [];
+    var last = {};
+    var previous = null;
+    for (var el of Array.from(document.body.children)) {
+      var style = getComputedStyle(el);
+      var html = el.outerHTML;
+      var shallow = el.cloneNode(false).outerHTML;
+      var close = shallow.lastIndexOf('</');
+      blocks.push({
+        html: html,
+        // Where the carried copies go: inside the block, so they cannot make a page of their own.
+        openTag: close > 0 ? close : 0,
+        start: startOf(style, previous),
+        weight: html.length,
+        carried: carried(el, last),
+      });
+      CARRIED.forEach(function (selector) {
+        var found = el.matches(selector) ? [el] : el.querySelectorAll(selector);
+        if (found.length) last[selector] = found[found.length - 1];
+      });
+      previous = { style: style, page: style.page };
+    }
+    var root = document.documentElement.cloneNode(false);
+    var body = document.body.cloneNode(false);
+    return {
+      open: '<!doctype html>' + root.outerHTML.replace(/<\/html>$/, ''),
+      head: document.head.outerHTML,
+      body: body.outerHTML.replace(/<\/body>$/, ''),
+      blocks: blocks,
+    };
+  }
+
+  /** Hidden copies of the last running-head elements, but of none the block itself opens with. */
+  function carried(el, last) {
+    return CARRIED.map(function (selector) {
+      var own = el.matches(selector) || (el.firstElementChild !== null && el.firstElementChild.matches(selector));
+      if (own || !last[selector]) return '';
+      var copy = last[selector].cloneNode(true);
+      copy.removeAttribute('id');
+      copy.querySelectorAll('[id]').forEach(function (e) {
+        e.removeAttribute('id');
+      });
+      copy.classList.add('report-courant');
+      return copy.outerHTML;
+    }).join('');
+  }
+
+  /** How a block starts: a right-hand page, a new page, or in the flow. */
+  function startOf(style, previous) {
+    var before = style.breakBefore;
+    var after = previous ? previous.style.breakAfter : 'auto';
+    if (before === 'right' || before === 'recto' || after === 'right' || after === 'recto') return 'right';
+    // A left-hand start is not a place to cut (print.css has none): Paged.js handles it inside a part.
+    if (before === 'page' || after === 'page' || before === 'always' || after === 'always') return 'page';
+    // A change of named page (@page couverture, paysage…) breaks the page too.
+    if (previous && previous.page !== style.page) return 'page';
+    return 'none';
+  }
+
+  /** After Paged.js laid a part out: its pages, the first one marked with how the part starts. */
+  function pagesOfPart(right) {
+    var pages = Array.from(document.querySelectorAll('.pagedjs_pages > .pagedjs_page'));
+    // A part opening "on a right-hand page" starts on page 1, a right-hand page: no blank page may lead.
+    while (pages.length > 1 && pages[0].classList.contains('pagedjs_blank_page')) pages.shift();
+    if (pages[0]) pages[0].setAttribute('data-partie', right ? 'droite' : 'page');
+    pages.forEach(closeStrings);
+    return pages.map(function (p) {
+      return p.outerHTML;
+    });
+  }
+
+  /*
+   * Paged.js sets running strings as custom properties holding an
+   * unterminated CSS string ("Title), harmless through setProperty but not
+   * once written into a style attribute and read back: close them.
+   */
+  function closeStrings(page) {
+    var style = page.style;
+    for (var i = 0; i < style.length; i++) {
+      var name = style[i];
+      if (name.indexOf('--pagedjs-string-') !== 0) continue;
+      var value = style.getPropertyValue(name).trim();
+      var quotes = (value.replace(/\\./g, '').match(/"/g) || []).length;
+      if (quotes % 2 === 1) style.setProperty(name, value + '"');
+    }
+  }
+
+  /** The head Paged.js left (its page styles), without scripts: the assembled document must not paginate again. */
+  function pagedHead() {
+    // Paged.js adds many of its rules through the CSSOM (insertRule), which
+    // the markup of a <style> does not show: write each sheet out from its rules.
+    var live = Array.from(document.head.querySelectorAll('style'));
+    var head = document.head.cloneNode(true);
+    Array.from(head.querySelectorAll('style')).forEach(function (style, i) {
+      var sheet = live[i].sheet;
+      if (sheet) style.textContent = Array.from(sheet.cssRules).map(function (r) {
+        return r.cssText;
+      }).join('\n');
+    });
+    head.querySelectorAll('script').forEach(function (s) {
+      s.remove();
+    });
+    return head.outerHTML;
+  }
+
+  /*
+   * In the assembled document: blank pages where a part must begin on a
+   * right-hand page, page numbers and sides counted over the whole
+   * document, then the page numbers of the table of contents and references.
+   */
+  function assemble() {
+    var area = document.querySelector('.pagedjs_pages');
+    Array.from(area.querySelectorAll('.pagedjs_page[data-blanche-avant]')).forEach(function (page) {
+      // A copy of the page it precedes, emptied: same page size and style, as Paged.js's own blank pages.
+      page.removeAttribute('data-blanche-avant');
+      var blank = page.cloneNode(true);
+      blank.querySelector('.pagedjs_page_content').replaceChildren();
+      blank.removeAttribute('data-partie');
+      blank.classList.add('pagedjs_blank_page');
+      area.insertBefore(blank, page);
+    });
+    var pages = Array.from(area.children);
+    pages.forEach(function (page, i) {
+      var n = i + 1;
+      page.id = 'page-' + n;
+      page.setAttribute('data-page-number', String(n));
+      page.classList.toggle('pagedjs_first_page', i === 0);
+      page.classList.toggle('pagedjs_right_page', n % 2 === 1);
+      page.classList.toggle('pagedjs_left_page', n % 2 === 0);
+    });
+    area.style.setProperty('--pagedjs-page-count', String(pages.length));
+    var missing = window.cahiersPrint.fillPageNumbers(document);
+    var landscape = [];
+    pages.forEach(function (page, i) {
+      if (page.querySelector('[data-paysage]')) landscape.push(i);
+    });
+    return { total: pages.length, landscape: landscape, missing: missing };
+  }
+
+  window.cahiersParts = { describe: describe, pagesOfPart: pagesOfPart, pagedHead: pagedHead, assemble: assemble };
+})();
