@@ -73,12 +73,29 @@
     return 'none';
   }
 
-  /** After Paged.js laid a part out: its pages, the first one marked with how the part starts. */
-  function pagesOfPart(right) {
+  /*
+   * Before Paged.js lays a part out: each page laid out is hidden
+   * (content-visibility) once the next one is, so that the browser does
+   * not style and lay out again the pages already done each time Paged.js
+   * measures the new one — the main cost of a long part. Undone before the
+   * pages are taken.
+   */
+  function hideDonePages() {
+    class HideDonePages extends window.Paged.Handler {
+      afterPageLayout(page) {
+        var previous = page.previousElementSibling;
+        if (previous) previous.style.contentVisibility = 'hidden';
+      }
+    }
+    window.Paged.registerHandlers(HideDonePages);
+  }
+
+  /** After Paged.js laid a part out: its pages, as HTML. */
+  function pagesOfPart() {
     var pages = Array.from(document.querySelectorAll('.pagedjs_pages > .pagedjs_page'));
-    // A part opening "on a right-hand page" starts on page 1, a right-hand page: no blank page may lead.
-    while (pages.length > 1 && pages[0].classList.contains('pagedjs_blank_page')) pages.shift();
-    if (pages[0]) pages[0].setAttribute('data-partie', right ? 'droite' : 'page');
+    pages.forEach(function (page) {
+      page.style.removeProperty('content-visibility');
+    });
     pages.forEach(closeStrings);
     return pages.map(function (p) {
       return p.outerHTML;
@@ -131,7 +148,6 @@
       page.removeAttribute('data-blanche-avant');
       var blank = page.cloneNode(true);
       blank.querySelector('.pagedjs_page_content').replaceChildren();
-      blank.removeAttribute('data-partie');
       blank.classList.add('pagedjs_blank_page');
       area.insertBefore(blank, page);
     });
@@ -153,5 +169,5 @@
     return { total: pages.length, landscape: landscape, missing: missing };
   }
 
-  window.cahiersParts = { describe: describe, pagesOfPart: pagesOfPart, pagedHead: pagedHead, assemble: assemble };
+  window.cahiersParts = { describe: describe, hideDonePages: hideDonePages, pagesOfPart: pagesOfPart, pagedHead: pagedHead, assemble: assemble };
 })();

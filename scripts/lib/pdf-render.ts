@@ -8,7 +8,7 @@
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext } from 'playwright-core';
-import { planParts, placeParts, type PrintBlock } from '../../src/lib/print/chunks.ts';
+import { planParts, placeParts, type PrintBlock, type PrintPart } from '../../src/lib/print/chunks.ts';
 
 export interface Rendered {
   pdf: Uint8Array;
@@ -36,7 +36,8 @@ declare global {
     PagedPolyfill?: { preview(): Promise<{ total: number }> };
     cahiersParts: {
       describe(): Described;
-      pagesOfPart(right: boolean): string[];
+      hideDonePages(): void;
+      pagesOfPart(): string[];
       pagedHead(): string;
       assemble(): { total: number; landscape: number[]; missing: string[] };
     };
@@ -86,18 +87,22 @@ async function printPage(context: BrowserContext) {
  * Runs `task` over `items` with `workers` pages at a time, each page in its
  * own context (its own renderer process) and reused from one item to the
  * next (scripts and fonts stay cached); results in the order of `items`.
+ * The heaviest items go first, so that a long one does not run alone at the end.
  */
-async function inPages<T, R>(browser: Browser, items: readonly T[], workers: number, task: (item: T, index: number, page: Awaited<ReturnType<typeof printPage>>) => Promise<R>): Promise<R[]> {
+async function inPages<T, R>(
+  browser: Browser,
+  items: readonly T[],
+  workers: number,
+  weight: (item: T) => number,
+  task: (item: T, index: number, page: Awaited<ReturnType<typeof printPage>>) => Promise<R>,
+): Promise<R[]> {
   const results: R[] = new Array(items.length);
-  let next = 0;
+  const order = items.map((_, i) => i).sort((a, b) => weight(items[b]!) - weight(items[a]!) || a - b);
   const worker = async () => {
     const context = await printContext(browser);
     try {
       const page = await printPage(context);
-      while (next < items.length) {
-        const i = next++;
-        results[i] = await task(items[i]!, i, page);
-      }
+      for (let i = order.shift(); i !== undefined; i = order.shift()) results[i] = await task(items[i]!, i, page);
     } finally {
       await context.close();
     }
@@ -127,7 +132,8 @@ export async function renderPrintPage(browser: Browser, url: string, options: Re
 
     const parts = planParts(doc.blocks, options.budget ?? PART_BUDGET);
     const t0 = performance.now();
-    const laidOut = await inPages(browser, parts, workers, async (part, i, { page, load, check }) => {
+    const weight = (part: PrintPart) => part.blocks.reduce((sum, b) => sum + doc.blocks[b]!.weight, 0);
+    const laidOut = await inPages(browser, parts, workers, weight, async (part, i, { page, load, check }) => {
       const blocks = part.blocks.map((b) => doc.blocks[b]!.html);
       const first = doc.blocks[part.blocks[0]!]!;
       blocks[0] = first.html.slice(0, first.openTag) + first.carried + first.html.slice(first.openTag);
@@ -135,10 +141,11 @@ export async function renderPrintPage(browser: Browser, url: string, options: Re
       await load(`${url}?partie=${i + 1}`, html);
       await page.evaluate(async () => {
         if (!window.PagedPolyfill) throw new Error('Paged.js absent de la page');
+        window.cahiersParts.hideDonePages();
         await window.PagedPolyfill.preview();
       });
       check();
-      const pages = await page.evaluate((right) => window.cahiersParts.pagesOfPart(right), part.right);
+      const pages = await page.evaluate(() => window.cahiersParts.pagesOfPart());
       const head = i === 0 ? await page.evaluate(() => window.cahiersParts.pagedHead()) : '';
       return { pages, head };
     });

@@ -19,7 +19,7 @@ export interface PdfReport {
 }
 
 export async function buildPdfs(dist: string, contract: Contract, base: string, log: (line: string) => void): Promise<PdfReport[]> {
-  const server = await serveDir(dist, base);
+  const server = await serveDir(dist, base, { cache: true });
   const browser = await launchBrowser();
   try {
     const { contrat } = contract;

@@ -29,7 +29,12 @@ export interface Served {
   close(): Promise<void>;
 }
 
-export async function serveDir(root: string, base = '/'): Promise<Served> {
+/**
+ * `cache`: let the browser keep files other than pages (scripts, styles,
+ * fonts) for the session — the PDF build loads one print page per part and
+ * would otherwise fetch and decode them again each time.
+ */
+export async function serveDir(root: string, base = '/', options: { cache?: boolean } = {}): Promise<Served> {
   const requests: string[] = [];
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -46,7 +51,8 @@ export async function serveDir(root: string, base = '/'): Promise<Served> {
       res.writeHead(404).end('not found');
       return;
     }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    const cache = options.cache && extname(file) !== '.html' ? { 'cache-control': 'max-age=3600' } : {};
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', ...cache });
     createReadStream(file).pipe(res);
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));

@@ -29,7 +29,10 @@
       var num = document.createElement('span');
       num.className = 'figure-num';
       num.textContent = 'Figure ' + ++numbered + ' — ';
-      caption.insertBefore(num, caption.firstChild);
+      // On the title's line: inside the caption's heading when it has one.
+      var first = caption.firstElementChild;
+      var into = first && /^H[1-6]$/.test(first.tagName) ? first : caption;
+      into.insertBefore(num, into.firstChild);
     });
     root.querySelectorAll(PAGE_LINKS).forEach(function (link) {
       if (link.querySelector('.renvoi-page')) return;

@@ -74,6 +74,15 @@ describe('npm run dev', () => {
     const page = await browser.newPage();
     await page.goto(`http://127.0.0.1:${port}/imprimer/cahier-2/`);
     await expect.poll(() => page.locator('.pagedjs_page').count(), { timeout: 60_000 }).toBeGreaterThan(3);
+    // Once laid out, the table of contents gives the page of each entry.
+    await expect.poll(() => page.locator('.sommaire .renvoi-page').first().textContent(), { timeout: 60_000 }).toMatch(/^\d+$/);
+    const numbers = await page.locator('.sommaire .renvoi-page').allTextContents();
+    expect(numbers.filter((n) => n === '0000')).toEqual([]);
+    const first = await page.evaluate(() => {
+      const id = document.querySelector('.sommaire a')!.getAttribute('href')!.slice(1);
+      return { shown: document.querySelector('.sommaire .renvoi-page')!.textContent, page: document.getElementById(id)!.closest('.pagedjs_page')!.getAttribute('data-page-number') };
+    });
+    expect(first.shown).toBe(first.page);
     await page.close();
   });
 });
