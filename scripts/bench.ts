@@ -14,11 +14,10 @@ import { dirname, join } from 'node:path';
 import { loadContract } from '../src/lib/contract.ts';
 import { launchBrowser } from './lib/browser.ts';
 import { BENCH_SIZES, generateContract } from './lib/bench/generate.ts';
-import { astroBuild } from './lib/build-steps.ts';
+import { astroBuild, postBuildStep } from './lib/build-steps.ts';
 import { samplePeak } from './lib/bench/memory.ts';
 import { bindPdfs, finishPdf } from './lib/pdf-finish.ts';
 import { paginateWhole, renderPrintPage } from './lib/pdf-render.ts';
-import { indexSite, typesetSite } from './lib/post-build.ts';
 import { serveDir } from './lib/serve.ts';
 
 const args = process.argv.slice(2);
@@ -43,23 +42,25 @@ for (const size of BENCH_SIZES.filter((s) => only.length === 0 || only.includes(
   const out = join(work, `${size.name}-dist`);
   t = performance.now();
   if ((await astroBuild({ ...process.env, CONTENT_DIR: dir }, out)) !== 0) throw new Error('astro build a échoué');
-  typesetSite(out);
+  await postBuildStep('typeset', out);
   const site = (performance.now() - t) / 1000;
   t = performance.now();
-  await indexSite(out);
+  await postBuildStep('index', out);
   const search = (performance.now() - t) / 1000;
 
   const server = await serveDir(out, '/', { cache: true });
-  const browser = await launchBrowser();
-  const pdfs: { pages: number; seconds: number; paginating: number; parts: number; bytes: Uint8Array }[] = [];
+  const browser = await launchBrowser({ print: true });
+  // As the build does (scripts/lib/pdf-steps.ts): print both, close Chromium, then finish and bind.
+  const rendered = [];
+  for (const n of [1, 2]) rendered.push(await renderPrintPage(browser, `${server.url}/imprimer/cahier-${n}/`));
+  await browser.close();
   const meta = { title: 'bench', author: 'bench', subject: 'bench', keywords: [], date: '2024-06-01' };
-  for (const n of [1, 2]) {
+  const pdfs: { pages: number; seconds: number; paginating: number; parts: number; bytes: Uint8Array }[] = [];
+  for (const r of rendered.splice(0)) {
     const started = performance.now();
-    const r = await renderPrintPage(browser, `${server.url}/imprimer/cahier-${n}/`);
     const bytes = await finishPdf(r.pdf, meta, r.landscape);
-    pdfs.push({ pages: r.pages, seconds: (performance.now() - started) / 1000, paginating: r.paginationSeconds, parts: r.parts, bytes });
+    pdfs.push({ pages: r.pages, seconds: r.seconds + (performance.now() - started) / 1000, paginating: r.paginationSeconds, parts: r.parts, bytes });
   }
-  // The bound contract, as the build makes it: its memory counts too.
   t = performance.now();
   await bindPdfs(pdfs.map((p, i) => ({ title: `Cahier ${i + 1}`, bytes: p.bytes })), meta);
   const binding = (performance.now() - t) / 1000;
@@ -67,10 +68,11 @@ for (const size of BENCH_SIZES.filter((s) => only.length === 0 || only.includes(
   const peak = memory.stop();
   let alone: number | undefined;
   if (reference) {
+    const again = await launchBrowser({ print: true });
     alone = 0;
-    for (const n of [1, 2]) alone += (await paginateWhole(browser, `${server.url}/imprimer/cahier-${n}/`)).seconds;
+    for (const n of [1, 2]) alone += (await paginateWhole(again, `${server.url}/imprimer/cahier-${n}/`)).seconds;
+    await again.close();
   }
-  await browser.close();
   await server.close();
   const pages = pdfs[0]!.pages + pdfs[1]!.pages;
   const ours = pdfs[0]!.seconds + pdfs[1]!.seconds;

@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { contentDir } from '../../src/lib/contract.ts';
 import { hasErrors } from '../../src/lib/model/index.ts';
 import { checkDir, report } from './run-check.ts';
-import { indexSite, typesetSite } from './post-build.ts';
 import { NoChromiumError } from './browser.ts';
 import { buildPdfs } from './pdf-steps.ts';
 import { loadContract } from '../../src/lib/contract.ts';
@@ -30,8 +30,8 @@ export async function buildAll(env: NodeJS.ProcessEnv, distDir = 'dist'): Promis
     return 1;
   }
   try {
-    const pages = typesetSite(tmp);
-    const indexed = await indexSite(tmp);
+    const pages = await postBuildStep('typeset', tmp);
+    const indexed = await postBuildStep('index', tmp);
     log(`Site : ${pages} pages ; index de recherche : ${indexed} pages`);
   } catch (e) {
     rmSync(tmp, { recursive: true, force: true });
@@ -78,6 +78,21 @@ export function astroBuild(env: NodeJS.ProcessEnv, outDir: string): Promise<numb
   return new Promise((done) => {
     child.on('error', () => done(null));
     child.on('exit', (code) => done(code));
+  });
+}
+
+const POST_BUILD_STEP = fileURLToPath(new URL('./post-build-step.ts', import.meta.url));
+
+/** French typography or the search index over the site in `dir`, in a child process; resolves to the pages handled. */
+export function postBuildStep(step: 'typeset' | 'index', dir: string): Promise<number> {
+  const child = spawn(process.execPath, ['--import', 'tsx', POST_BUILD_STEP, step, dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (d: Buffer) => (out += d));
+  child.stderr.on('data', (d: Buffer) => (err += d));
+  return new Promise((done, fail) => {
+    child.on('error', fail);
+    child.on('exit', (code) => (code === 0 ? done(Number(out)) : fail(new Error(err.trim().split('\n').find((l) => /Error/.test(l)) ?? `code ${code}`))));
   });
 }
 

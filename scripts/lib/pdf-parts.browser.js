@@ -95,10 +95,33 @@
     var pages = Array.from(document.querySelectorAll('.pagedjs_pages > .pagedjs_page'));
     pages.forEach(function (page) {
       page.style.removeProperty('content-visibility');
+      closeStrings(page);
+      slim(page);
     });
-    pages.forEach(closeStrings);
     return pages.map(function (p) {
       return p.outerHTML;
+    });
+  }
+
+  /*
+   * What only served the layout, dropped to lighten the assembled document
+   * (a thousand pages weigh on the memory of the print): the ids Paged.js
+   * gave every element to follow it across pages, and the blank text
+   * between the boxes of its page frame.
+   */
+  function slim(page) {
+    page.querySelectorAll('[data-ref]').forEach(function (e) {
+      e.removeAttribute('data-ref');
+    });
+    var frame = document.createTreeWalker(page, NodeFilter.SHOW_TEXT, {
+      acceptNode: function (node) {
+        return node.parentElement.closest('.pagedjs_page_content') || node.data.trim() ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT;
+      },
+    });
+    var blanks = [];
+    while (frame.nextNode()) blanks.push(frame.currentNode);
+    blanks.forEach(function (node) {
+      node.remove();
     });
   }
 

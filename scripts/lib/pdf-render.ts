@@ -120,45 +120,47 @@ export interface RenderOptions {
 export async function renderPrintPage(browser: Browser, url: string, options: RenderOptions = {}): Promise<Rendered> {
   const started = performance.now();
   const workers = options.workers ?? Math.min(2, availableParallelism());
-  const context = await printContext(browser);
-  try {
-    // One page reads the document, then holds the assembled one.
+  // Each stage in a context of its own, closed after it: its renderer process
+  // ends and gives its memory back before the next stage.
+  const doc = await inContext(browser, async (context) => {
+    const { page, load, check } = await printPage(context);
+    await load(url);
+    const described = await page.evaluate(() => window.cahiersParts.describe());
+    check();
+    return described;
+  });
+
+  const parts = planParts(doc.blocks, options.budget ?? PART_BUDGET);
+  const t0 = performance.now();
+  const weight = (part: PrintPart) => part.blocks.reduce((sum, b) => sum + doc.blocks[b]!.weight, 0);
+  const laidOut = await inPages(browser, parts, workers, weight, async (part, i, { page, load, check }) => {
+    const blocks = part.blocks.map((b) => doc.blocks[b]!.html);
+    const first = doc.blocks[part.blocks[0]!]!;
+    blocks[0] = first.html.slice(0, first.openTag) + first.carried + first.html.slice(first.openTag);
+    const html = doc.open + doc.head + doc.body + blocks.join('') + '</body></html>';
+    await load(`${url}?partie=${i + 1}`, html);
+    await page.evaluate(async () => {
+      if (!window.PagedPolyfill) throw new Error('Paged.js absent de la page');
+      window.cahiersParts.hideDonePages();
+      await window.PagedPolyfill.preview();
+    });
+    check();
+    const pages = await page.evaluate(() => window.cahiersParts.pagesOfPart());
+    const head = i === 0 ? await page.evaluate(() => window.cahiersParts.pagedHead()) : '';
+    return { pages, head };
+  });
+
+  const places = placeParts(
+    parts,
+    laidOut.map((p) => p.pages.length),
+  );
+  const pagesHtml = laidOut.flatMap((p, i) => {
+    if (!places[i]!.blankBefore || p.pages.length === 0) return p.pages;
+    return [p.pages[0]!.replace('<div ', '<div data-blanche-avant="" '), ...p.pages.slice(1)];
+  });
+  const assembled = doc.open + laidOut[0]!.head + doc.body + '<div class="pagedjs_pages">' + pagesHtml.join('') + '</div></body></html>';
+  return inContext(browser, async (context) => {
     const main = await printPage(context);
-    await main.load(url);
-    const doc = await main.page.evaluate(() => window.cahiersParts.describe());
-    main.check();
-    // The whole document is no longer needed while the parts are laid out: free its memory.
-    await main.page.goto('about:blank');
-
-    const parts = planParts(doc.blocks, options.budget ?? PART_BUDGET);
-    const t0 = performance.now();
-    const weight = (part: PrintPart) => part.blocks.reduce((sum, b) => sum + doc.blocks[b]!.weight, 0);
-    const laidOut = await inPages(browser, parts, workers, weight, async (part, i, { page, load, check }) => {
-      const blocks = part.blocks.map((b) => doc.blocks[b]!.html);
-      const first = doc.blocks[part.blocks[0]!]!;
-      blocks[0] = first.html.slice(0, first.openTag) + first.carried + first.html.slice(first.openTag);
-      const html = doc.open + doc.head + doc.body + blocks.join('') + '</body></html>';
-      await load(`${url}?partie=${i + 1}`, html);
-      await page.evaluate(async () => {
-        if (!window.PagedPolyfill) throw new Error('Paged.js absent de la page');
-        window.cahiersParts.hideDonePages();
-        await window.PagedPolyfill.preview();
-      });
-      check();
-      const pages = await page.evaluate(() => window.cahiersParts.pagesOfPart());
-      const head = i === 0 ? await page.evaluate(() => window.cahiersParts.pagedHead()) : '';
-      return { pages, head };
-    });
-
-    const places = placeParts(
-      parts,
-      laidOut.map((p) => p.pages.length),
-    );
-    const pagesHtml = laidOut.flatMap((p, i) => {
-      if (!places[i]!.blankBefore || p.pages.length === 0) return p.pages;
-      return [p.pages[0]!.replace('<div ', '<div data-blanche-avant="" '), ...p.pages.slice(1)];
-    });
-    const assembled = doc.open + laidOut[0]!.head + doc.body + '<div class="pagedjs_pages">' + pagesHtml.join('') + '</div></body></html>';
     // Laid out for print from the start: Chromium then prints without a second
     // layout of the screen version, which took as much memory again.
     await main.page.emulateMedia({ media: 'print' });
@@ -169,6 +171,13 @@ export async function renderPrintPage(browser: Browser, url: string, options: Re
     const paginationSeconds = (performance.now() - t0) / 1000;
     const pdf = await main.page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
     return { pdf, pages: total, seconds: (performance.now() - started) / 1000, landscape, paginationSeconds, parts: parts.length };
+  });
+}
+
+async function inContext<R>(browser: Browser, task: (context: BrowserContext) => Promise<R>): Promise<R> {
+  const context = await printContext(browser);
+  try {
+    return await task(context);
   } finally {
     await context.close();
   }
