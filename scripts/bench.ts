@@ -77,7 +77,7 @@ for (const size of BENCH_SIZES.filter((s) => only.length === 0 || only.includes(
   const pages = pdfs[0]!.pages + pdfs[1]!.pages;
   const ours = pdfs[0]!.seconds + pdfs[1]!.seconds;
   const paginating = pdfs[0]!.paginating + pdfs[1]!.paginating;
-  const pdfCell = (p: (typeof pdfs)[number]) => `${fmt(p.seconds)} (${p.pages} p., ${p.parts} parties)`;
+  const pdfCell = (p: (typeof pdfs)[number]) => `${fmt(p.seconds)} (${p.pages} p., ${p.parts} partie${p.parts > 1 ? 's' : ''})`;
   rows.push(
     `| ${size.name} | ${size.quartiers} / ${size.fiches} / ${size.indicateurs} | ${fmt(check)} | ${fmt(site)} | ${fmt(search)} | ${pdfCell(pdfs[0]!)} | ${pdfCell(pdfs[1]!)} | ${fmt(binding)} | ${fmt(pages / paginating)} | ${alone ? fmt(pages / alone) : '–'} | ${alone ? (ours / alone).toFixed(2).replace('.', ',') : '–'} | ${peak} |`,
   );
