@@ -113,9 +113,11 @@
     page.querySelectorAll('[data-ref]').forEach(function (e) {
       e.removeAttribute('data-ref');
     });
-    var frame = document.createTreeWalker(page, NodeFilter.SHOW_TEXT, {
+    // The frame only: the page's content is not walked into.
+    var frame = document.createTreeWalker(page, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
       acceptNode: function (node) {
-        return node.parentElement.closest('.pagedjs_page_content') || node.data.trim() ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT;
+        if (node.nodeType === Node.ELEMENT_NODE) return node.classList.contains('pagedjs_page_content') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_SKIP;
+        return node.data.trim() ? NodeFilter.FILTER_SKIP : NodeFilter.FILTER_ACCEPT;
       },
     });
     var blanks = [];

@@ -83,31 +83,21 @@ async function printPage(context: BrowserContext) {
   return { page, load, check };
 }
 
+type PrintPage = Awaited<ReturnType<typeof printPage>>;
+
 /**
- * Runs `task` over `items` with `workers` pages at a time, each page in its
- * own context (its own renderer process) and reused from one item to the
- * next (scripts and fonts stay cached); results in the order of `items`.
- * The heaviest items go first, so that a long one does not run alone at the end.
+ * Runs `task` over `items` on the given pages, one item at a time on each
+ * page (each page has its context, its renderer process, and is reused from
+ * one item to the next); results in the order of `items`. The heaviest items
+ * go first, so that a long one does not run alone at the end.
  */
-async function inPages<T, R>(
-  browser: Browser,
-  items: readonly T[],
-  workers: number,
-  weight: (item: T) => number,
-  task: (item: T, index: number, page: Awaited<ReturnType<typeof printPage>>) => Promise<R>,
-): Promise<R[]> {
+async function onPages<T, R>(pages: readonly PrintPage[], items: readonly T[], weight: (item: T) => number, task: (item: T, index: number, page: PrintPage) => Promise<R>): Promise<R[]> {
   const results: R[] = new Array(items.length);
   const order = items.map((_, i) => i).sort((a, b) => weight(items[b]!) - weight(items[a]!) || a - b);
-  const worker = async () => {
-    const context = await printContext(browser);
-    try {
-      const page = await printPage(context);
-      for (let i = order.shift(); i !== undefined; i = order.shift()) results[i] = await task(items[i]!, i, page);
-    } finally {
-      await context.close();
-    }
+  const worker = async (page: PrintPage) => {
+    for (let i = order.shift(); i !== undefined; i = order.shift()) results[i] = await task(items[i]!, i, page);
   };
-  await Promise.all(Array.from({ length: Math.min(workers, items.length) }, worker));
+  await Promise.all(pages.map(worker));
   return results;
 }
 
@@ -117,38 +107,54 @@ export interface RenderOptions {
   budget?: number;
 }
 
+/**
+ * The document read and cut into parts, each part laid out by Paged.js. The
+ * pages that lay the parts out each open the whole document first, at the
+ * same time: one of them reads it, and all start the parts with their
+ * scripts, styles and fonts loaded. Their contexts are closed afterwards, so
+ * that their renderer processes give their memory back before the printing.
+ */
+async function layOutParts(browser: Browser, url: string, workers: number, budget: number) {
+  const contexts = await Promise.all(Array.from({ length: workers }, () => printContext(browser)));
+  try {
+    const pages = await Promise.all(
+      contexts.map(async (context) => {
+        const page = await printPage(context);
+        await page.load(url);
+        return page;
+      }),
+    );
+    const doc = await pages[0]!.page.evaluate(() => window.cahiersParts.describe());
+    pages[0]!.check();
+    const parts = planParts(doc.blocks, budget);
+    const t0 = performance.now();
+    const weight = (part: PrintPart) => part.blocks.reduce((sum, b) => sum + doc.blocks[b]!.weight, 0);
+    const laidOut = await onPages(pages, parts, weight, async (part, i, { page, load, check }) => {
+      const blocks = part.blocks.map((b) => doc.blocks[b]!.html);
+      const first = doc.blocks[part.blocks[0]!]!;
+      blocks[0] = first.html.slice(0, first.openTag) + first.carried + first.html.slice(first.openTag);
+      const html = doc.open + doc.head + doc.body + blocks.join('') + '</body></html>';
+      await load(`${url}?partie=${i + 1}`, html);
+      await page.evaluate(async () => {
+        if (!window.PagedPolyfill) throw new Error('Paged.js absent de la page');
+        window.cahiersParts.hideDonePages();
+        await window.PagedPolyfill.preview();
+      });
+      check();
+      const laid = await page.evaluate(() => window.cahiersParts.pagesOfPart());
+      const head = i === 0 ? await page.evaluate(() => window.cahiersParts.pagedHead()) : '';
+      return { pages: laid, head };
+    });
+    return { doc, parts, laidOut, t0 };
+  } finally {
+    await Promise.all(contexts.map((c) => c.close()));
+  }
+}
+
 export async function renderPrintPage(browser: Browser, url: string, options: RenderOptions = {}): Promise<Rendered> {
   const started = performance.now();
   const workers = options.workers ?? Math.min(2, availableParallelism());
-  // Each stage in a context of its own, closed after it: its renderer process
-  // ends and gives its memory back before the next stage.
-  const doc = await inContext(browser, async (context) => {
-    const { page, load, check } = await printPage(context);
-    await load(url);
-    const described = await page.evaluate(() => window.cahiersParts.describe());
-    check();
-    return described;
-  });
-
-  const parts = planParts(doc.blocks, options.budget ?? PART_BUDGET);
-  const t0 = performance.now();
-  const weight = (part: PrintPart) => part.blocks.reduce((sum, b) => sum + doc.blocks[b]!.weight, 0);
-  const laidOut = await inPages(browser, parts, workers, weight, async (part, i, { page, load, check }) => {
-    const blocks = part.blocks.map((b) => doc.blocks[b]!.html);
-    const first = doc.blocks[part.blocks[0]!]!;
-    blocks[0] = first.html.slice(0, first.openTag) + first.carried + first.html.slice(first.openTag);
-    const html = doc.open + doc.head + doc.body + blocks.join('') + '</body></html>';
-    await load(`${url}?partie=${i + 1}`, html);
-    await page.evaluate(async () => {
-      if (!window.PagedPolyfill) throw new Error('Paged.js absent de la page');
-      window.cahiersParts.hideDonePages();
-      await window.PagedPolyfill.preview();
-    });
-    check();
-    const pages = await page.evaluate(() => window.cahiersParts.pagesOfPart());
-    const head = i === 0 ? await page.evaluate(() => window.cahiersParts.pagedHead()) : '';
-    return { pages, head };
-  });
+  const { doc, parts, laidOut, t0 } = await layOutParts(browser, url, workers, options.budget ?? PART_BUDGET);
 
   const places = placeParts(
     parts,
