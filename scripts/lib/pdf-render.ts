@@ -154,19 +154,22 @@ async function layOutParts(browser: Browser, url: string, workers: number, budge
 export async function renderPrintPage(browser: Browser, url: string, options: RenderOptions = {}): Promise<Rendered> {
   const started = performance.now();
   const workers = options.workers ?? Math.min(2, availableParallelism());
-  const { doc, parts, laidOut, t0 } = await layOutParts(browser, url, workers, options.budget ?? PART_BUDGET);
-
-  const places = placeParts(
-    parts,
-    laidOut.map((p) => p.pages.length),
-  );
-  const pagesHtml = laidOut.flatMap((p, i) => {
-    if (!places[i]!.blankBefore || p.pages.length === 0) return p.pages;
-    return [p.pages[0]!.replace('<div ', '<div data-blanche-avant="" '), ...p.pages.slice(1)];
-  });
-  const assembled = doc.open + laidOut[0]!.head + doc.body + '<div class="pagedjs_pages">' + pagesHtml.join('') + '</div></body></html>';
+  // The page that prints opens the document too while the parts are laid
+  // out, then leaves it: it prints with scripts, styles and fonts at hand.
   return inContext(browser, async (context) => {
     const main = await printPage(context);
+    const warm = main.load(url).then(() => main.page.goto('about:blank'));
+    const { doc, parts, laidOut, t0 } = await layOutParts(browser, url, workers, options.budget ?? PART_BUDGET);
+    await warm;
+    const places = placeParts(
+      parts,
+      laidOut.map((p) => p.pages.length),
+    );
+    const pagesHtml = laidOut.flatMap((p, i) => {
+      if (!places[i]!.blankBefore || p.pages.length === 0) return p.pages;
+      return [p.pages[0]!.replace('<div ', '<div data-blanche-avant="" '), ...p.pages.slice(1)];
+    });
+    const assembled = doc.open + laidOut[0]!.head + doc.body + '<div class="pagedjs_pages">' + pagesHtml.join('') + '</div></body></html>';
     // Laid out for print from the start: Chromium then prints without a second
     // layout of the screen version, which took as much memory again.
     await main.page.emulateMedia({ media: 'print' });
