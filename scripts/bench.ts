@@ -16,8 +16,8 @@ import { launchBrowser } from './lib/browser.ts';
 import { BENCH_SIZES, generateContract } from './lib/bench/generate.ts';
 import { astroBuild, postBuildStep } from './lib/build-steps.ts';
 import { samplePeak } from './lib/bench/memory.ts';
-import { bindPdfs, finishPdf } from './lib/pdf-finish.ts';
-import { paginateWhole, renderPrintPage } from './lib/pdf-render.ts';
+import { paginateWhole } from './lib/pdf-render.ts';
+import { buildPdfs } from './lib/pdf-steps.ts';
 import { serveDir } from './lib/serve.ts';
 
 const args = process.argv.slice(2);
@@ -48,35 +48,22 @@ for (const size of BENCH_SIZES.filter((s) => only.length === 0 || only.includes(
   await postBuildStep('index', out);
   const search = (performance.now() - t) / 1000;
 
-  const server = await serveDir(out, '/', { cache: true });
-  const browser = await launchBrowser({ print: true });
-  // As the build does (scripts/lib/pdf-steps.ts): print both, close Chromium, then finish and bind.
-  const rendered = [];
-  for (const n of [1, 2]) rendered.push(await renderPrintPage(browser, `${server.url}/imprimer/cahier-${n}/`));
-  await browser.close();
-  const meta = { title: 'bench', author: 'bench', subject: 'bench', keywords: [], date: '2024-06-01' };
-  const pdfs: { pages: number; seconds: number; paginating: number; parts: number; bytes: Uint8Array }[] = [];
-  for (const r of rendered.splice(0)) {
-    const started = performance.now();
-    const bytes = await finishPdf(r.pdf, meta, r.landscape);
-    pdfs.push({ pages: r.pages, seconds: r.seconds + (performance.now() - started) / 1000, paginating: r.paginationSeconds, parts: r.parts, bytes });
-  }
-  t = performance.now();
-  await bindPdfs(pdfs.map((p, i) => ({ title: `Cahier ${i + 1}`, bytes: p.bytes })), meta);
-  const binding = (performance.now() - t) / 1000;
+  // The PDFs as the build makes them (printed, finished, bound), into the bench's site.
+  const { cahiers: pdfs, bindingSeconds: binding } = await buildPdfs(out, contract, '/', () => {});
   // The build's peak: the reference below is not part of it.
   const peak = memory.stop();
   let alone: number | undefined;
   if (reference) {
-    const again = await launchBrowser({ print: true });
+    const server = await serveDir(out, '/', { cache: true });
+    const browser = await launchBrowser({ print: true });
     alone = 0;
-    for (const n of [1, 2]) alone += (await paginateWhole(again, `${server.url}/imprimer/cahier-${n}/`)).seconds;
-    await again.close();
+    for (const n of [1, 2]) alone += (await paginateWhole(browser, `${server.url}/imprimer/cahier-${n}/`)).seconds;
+    await browser.close();
+    await server.close();
   }
-  await server.close();
   const pages = pdfs[0]!.pages + pdfs[1]!.pages;
   const ours = pdfs[0]!.seconds + pdfs[1]!.seconds;
-  const paginating = pdfs[0]!.paginating + pdfs[1]!.paginating;
+  const paginating = pdfs[0]!.paginationSeconds + pdfs[1]!.paginationSeconds;
   const pdfCell = (p: (typeof pdfs)[number]) => `${fmt(p.seconds)} (${p.pages} p., ${p.parts} partie${p.parts > 1 ? 's' : ''})`;
   rows.push(
     `| ${size.name} | ${size.quartiers} / ${size.fiches} / ${size.indicateurs} | ${fmt(check)} | ${fmt(site)} | ${fmt(search)} | ${pdfCell(pdfs[0]!)} | ${pdfCell(pdfs[1]!)} | ${fmt(binding)} | ${fmt(pages / paginating)} | ${alone ? fmt(pages / alone) : '–'} | ${alone ? (ours / alone).toFixed(2).replace('.', ',') : '–'} | ${peak} |`,

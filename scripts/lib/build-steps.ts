@@ -60,12 +60,6 @@ function swap(tmp: string, dist: string): void {
 }
 
 /**
- * The environment for an Astro child process. Vite's own variables (set,
- * for instance, by a test runner) would override the site's base path, and
- * Astro behaves differently when it believes it runs under Vitest: only
- * BASE_PATH and CONTENT_DIR decide.
- */
-/**
  * `astro build` of the site into `outDir`, in a child process; resolves to
  * its exit code. Asynchronous, so this process goes on (the benchmark
  * samples memory meanwhile).
@@ -96,6 +90,12 @@ export function postBuildStep(step: 'typeset' | 'index', dir: string): Promise<n
   });
 }
 
+/**
+ * The environment for an Astro child process. Vite's own variables (set,
+ * for instance, by a test runner) would override the site's base path, and
+ * Astro behaves differently when it believes it runs under Vitest: only
+ * BASE_PATH and CONTENT_DIR decide.
+ */
 export function astroEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(env).filter(([k]) => !/^(VITEST|TEST$|BASE_URL$|MODE$|DEV$|PROD$|SSR$)/.test(k)));
 }

@@ -193,9 +193,8 @@ async function inContext<R>(browser: Browser, task: (context: BrowserContext) =>
 }
 
 /** Paged.js alone on the whole document, in one page, without printing: the benchmark's reference. */
-export async function paginateWhole(browser: Browser, url: string): Promise<{ pages: number; seconds: number }> {
-  const context = await printContext(browser);
-  try {
+export function paginateWhole(browser: Browser, url: string): Promise<{ pages: number; seconds: number }> {
+  return inContext(browser, async (context) => {
     const { page, load, check } = await printPage(context);
     await load(url);
     const { total, ms } = await page.evaluate(async () => {
@@ -205,7 +204,5 @@ export async function paginateWhole(browser: Browser, url: string): Promise<{ pa
     });
     check();
     return { pages: total, seconds: ms / 1000 };
-  } finally {
-    await context.close();
-  }
+  });
 }

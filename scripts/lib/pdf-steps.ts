@@ -15,10 +15,19 @@ import { renderPrintPage, type Rendered } from './pdf-render.ts';
 export interface PdfReport {
   file: string;
   pages: number;
+  /** Printing and finishing. */
   seconds: number;
+  /** From the first part laid out to the numbered document (see Rendered). */
+  paginationSeconds: number;
+  parts: number;
 }
 
-export async function buildPdfs(dist: string, contract: Contract, base: string, log: (line: string) => void): Promise<PdfReport[]> {
+export interface PdfsReport {
+  cahiers: PdfReport[];
+  bindingSeconds: number;
+}
+
+export async function buildPdfs(dist: string, contract: Contract, base: string, log: (line: string) => void): Promise<PdfsReport> {
   const { contrat } = contract;
   const meta = (subject: string): PdfMeta => ({
     title: `${contrat.titre} — ${subject}`,
@@ -28,7 +37,6 @@ export async function buildPdfs(dist: string, contract: Contract, base: string, 
     date: contrat.date,
   });
   const subjects = { 1: `${fr.cahier1} — ${fr.cahier1Titre}`, 2: `${fr.cahier2} — ${fr.cahier2Titre}` };
-  const reports: PdfReport[] = [];
   const printed: { n: 1 | 2; rendered: Rendered }[] = [];
   // Chromium prints both cahiers, then closes before pdf-lib finishes them:
   // the two never hold their memory at the same time.
@@ -38,7 +46,6 @@ export async function buildPdfs(dist: string, contract: Contract, base: string, 
     for (const n of [1, 2] as const) {
       const rendered = await renderPrintPage(browser, `${server.url}/imprimer/cahier-${n}/`);
       printed.push({ n, rendered });
-      reports.push({ file: printFiles[n], pages: rendered.pages, seconds: rendered.seconds });
       log(`${subjects[n]} : ${rendered.pages} pages en ${rendered.seconds.toFixed(1).replace('.', ',')} s`);
     }
   } finally {
@@ -47,13 +54,18 @@ export async function buildPdfs(dist: string, contract: Contract, base: string, 
   }
   mkdirSync(join(dist, 'pdf'), { recursive: true });
   const parts: { title: string; bytes: Uint8Array }[] = [];
+  const cahiers: PdfReport[] = [];
   for (const { n, rendered } of printed.splice(0)) {
+    const started = performance.now();
     const bytes = await finishPdf(rendered.pdf, meta(subjects[n]), rendered.landscape);
     writeFileSync(join(dist, 'pdf', printFiles[n]), bytes);
     parts.push({ title: subjects[n], bytes });
+    const seconds = rendered.seconds + (performance.now() - started) / 1000;
+    cahiers.push({ file: printFiles[n], pages: rendered.pages, seconds, paginationSeconds: rendered.paginationSeconds, parts: rendered.parts });
   }
+  const started = performance.now();
   const bound = await bindPdfs(parts, meta('Cahiers I et II'));
   writeFileSync(join(dist, 'pdf', printFiles.both), bound);
   log(`Contrat complet : ${printFiles.both}`);
-  return reports;
+  return { cahiers, bindingSeconds: (performance.now() - started) / 1000 };
 }
