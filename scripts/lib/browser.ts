@@ -4,11 +4,16 @@
  */
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
-
+import { CliError } from '../../src/lib/errors.ts';
 
 export const NO_CHROMIUM = 'Chromium introuvable : installez-le (Debian : apt-get install chromium, ou npm run setup) ou indiquez son chemin dans CHROMIUM_PATH.';
 
-export class NoChromiumError extends Error {}
+/** Exit 3: the site can be built, the PDFs cannot. */
+export class NoChromiumError extends CliError {
+  constructor() {
+    super(NO_CHROMIUM, 3);
+  }
+}
 
 export function chromiumPath(): string | undefined {
   // CHROMIUM_PATH is read at each call: a test may set it after this module loaded.
@@ -24,7 +29,7 @@ export function chromiumPath(): string | undefined {
  */
 export async function launchBrowser(options: { print?: boolean } = {}): Promise<Browser> {
   const executablePath = chromiumPath();
-  if (!executablePath) throw new NoChromiumError(NO_CHROMIUM);
+  if (!executablePath) throw new NoChromiumError();
   return chromium.launch({
     executablePath,
     args: [

@@ -1,54 +1,70 @@
+/**
+ * `npm run build`: the contract is read and checked once, here; the Astro
+ * child process and the PDFs get the model this process built (a JSON file
+ * handed to Astro through CAHIERS_MODEL), so nothing parses it again.
+ * Output goes to a temporary folder swapped with dist/ at the end, so a
+ * failed build leaves the previous dist/ as it was.
+ */
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { contentDir } from '../../src/lib/contract.ts';
-import { hasErrors } from '../../src/lib/model/index.ts';
-import { checkDir, report } from './run-check.ts';
-import { NoChromiumError } from './browser.ts';
+import { contentDir, loadContract, MODEL_FILE_ENV, writeModelFile } from '../../src/lib/contract.ts';
+import { CliError } from '../../src/lib/errors.ts';
+import type { Contract } from '../../src/lib/model/index.ts';
+import { handleCliAsync } from './cli.ts';
+import { report } from './run-check.ts';
 import { buildPdfs } from './pdf-steps.ts';
-import { loadContract } from '../../src/lib/contract.ts';
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
 const fail = (line: string) => process.stderr.write(`${line}\n`);
 
-export async function buildAll(env: NodeJS.ProcessEnv, distDir = 'dist'): Promise<number> {
-  const dir = contentDir(env);
-  const issues = checkDir(dir, fail);
-  if (issues === 'usage') return 2;
-  report(issues, dir, log, fail);
-  if (hasErrors(issues)) {
-    fail('Construction interrompue : corrigez les erreurs ci-dessus. Le dossier dist/ n’a pas été modifié.');
-    return 1;
+/** A step after the check failed: the previous dist/ is left as it was. */
+class BuildError extends CliError {
+  constructor(message: string, exitCode = 1, separator = ' ') {
+    super(`${message}${separator}Le dossier dist/ n’a pas été modifié.`, exitCode);
   }
-  const dist = resolve(distDir);
-  const tmp = `${dist}.tmp-${process.pid}`;
-  removeLeftovers(dist);
-  if ((await astroBuild(env, tmp)) !== 0) {
-    rmSync(tmp, { recursive: true, force: true });
-    fail('Construction du site échouée. Le dossier dist/ n’a pas été modifié.');
-    return 1;
+}
+
+export function buildAll(env: NodeJS.ProcessEnv, distDir = 'dist'): Promise<number> {
+  return handleCliAsync(async () => {
+    const dir = contentDir(env);
+    const { contract, issues } = loadContract(dir);
+    report(issues, dir, log, fail);
+    if (!contract) throw new BuildError('Construction interrompue : corrigez les erreurs ci-dessus.');
+    const dist = resolve(distDir);
+    const tmp = `${dist}.tmp-${process.pid}`;
+    removeLeftovers(dist);
+    try {
+      await buildSite(env, contract, tmp);
+      if (env.PDF !== '0') await makePdfs(env, contract, tmp);
+    } catch (e) {
+      rmSync(tmp, { recursive: true, force: true });
+      throw e instanceof CliError && !(e instanceof BuildError) ? new BuildError(e.message, e.exitCode, '\n') : e;
+    }
+    swap(tmp, dist);
+    log(`Site construit dans ${distDir}/`);
+    return 0;
+  }, fail);
+}
+
+/** The site (Astro, then typography and search index) of `contract` into `outDir`. */
+async function buildSite(env: NodeJS.ProcessEnv, contract: Contract, outDir: string): Promise<void> {
+  const handoff = mkdtempSync(join(tmpdir(), 'cahiers-model-'));
+  try {
+    const modelFile = writeModelFile(contract, join(handoff, 'model.json'));
+    if ((await astroBuild({ ...env, [MODEL_FILE_ENV]: modelFile }, outDir)) !== 0) throw new BuildError('Construction du site échouée.');
+  } finally {
+    rmSync(handoff, { recursive: true, force: true });
   }
   try {
-    const pages = await postBuildStep('typeset', tmp);
-    const indexed = await postBuildStep('index', tmp);
+    const pages = await postBuildStep('typeset', outDir);
+    const indexed = await postBuildStep('index', outDir);
     log(`Site : ${pages} pages ; index de recherche : ${indexed} pages`);
   } catch (e) {
-    rmSync(tmp, { recursive: true, force: true });
-    fail(`Étape finale du site échouée : ${(e as Error).message}. Le dossier dist/ n’a pas été modifié.`);
-    return 1;
+    throw new BuildError(`Étape finale du site échouée : ${(e as Error).message}.`);
   }
-  if (env.PDF !== '0') {
-    const code = await runPdf(env, tmp);
-    if (code !== 0) {
-      rmSync(tmp, { recursive: true, force: true });
-      fail('Le dossier dist/ n’a pas été modifié.');
-      return code;
-    }
-  }
-  swap(tmp, dist);
-  log(`Site construit dans ${distDir}/`);
-  return 0;
 }
 
 /** Replaces `dist` by `tmp` with two renames, so readers never see a half-written folder. */
@@ -100,23 +116,23 @@ export function astroEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(env).filter(([k]) => !/^(VITEST|TEST$|BASE_URL$|MODE$|DEV$|PROD$|SSR$)/.test(k)));
 }
 
-/** The PDFs of the built site in `dir`; prints progress per cahier; returns the exit code. */
-export async function runPdf(env: NodeJS.ProcessEnv, dir: string): Promise<number> {
-  const { contract } = loadContract(contentDir(env));
-  if (!contract) {
-    fail('Le contrat contient des erreurs : lancez npm run check.');
-    return 1;
-  }
+/** The PDFs of the built site in `dir` (`npm run pdf`); prints progress per cahier; returns the exit code. */
+export function runPdf(env: NodeJS.ProcessEnv, dir: string): Promise<number> {
+  return handleCliAsync(async () => {
+    const { contract } = loadContract(contentDir(env));
+    if (!contract) throw new CliError('Le contrat contient des erreurs : lancez npm run check.', 1);
+    await makePdfs(env, contract, dir);
+    return 0;
+  }, fail);
+}
+
+async function makePdfs(env: NodeJS.ProcessEnv, contract: Contract, dir: string): Promise<void> {
   try {
     await buildPdfs(dir, contract, basePath(env), log);
-    return 0;
   } catch (e) {
-    if (e instanceof NoChromiumError) {
-      fail(e.message);
-      return 3;
-    }
-    fail(`PDF non produits : ${(e as Error).message}`);
-    return 1;
+    // No Chromium (exit 3) says how to install it; any other failure is reported as such.
+    if (e instanceof CliError) throw e;
+    throw new CliError(`PDF non produits : ${(e as Error).message}`, 1);
   }
 }
 

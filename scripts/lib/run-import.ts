@@ -1,8 +1,9 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ContentDirError, readContentFiles } from '../../src/lib/content-files.ts';
+import { readContentFiles } from '../../src/lib/content-files.ts';
 import { contentDir, loadContract } from '../../src/lib/contract.ts';
+import { UsageError } from '../../src/lib/errors.ts';
 import { prepareImport, type ImportOptions } from '../../src/lib/import/index.ts';
 import { lineDiff } from '../../src/lib/import/line-diff.ts';
 import { isYear } from '../../src/lib/import/numbers.ts';
@@ -41,7 +42,9 @@ Options :
 Codes de sortie : 0 import fait, 1 erreurs dans le fichier ou le contrat (rien
 n’est écrit), 2 erreur d’utilisation.`;
 
-export type Print = (line: string) => void;
+import { handleCliAsync, type Print } from './cli.ts';
+
+export type { Print } from './cli.ts';
 
 interface Args {
   file: string;
@@ -50,13 +53,17 @@ interface Args {
 }
 
 /** Reads the input and the contract, prepares the import, writes it unless refused; returns the exit code. */
-export async function runImport(args: readonly string[], env: NodeJS.ProcessEnv, out: Print, err: Print): Promise<number> {
+export function runImport(args: readonly string[], env: NodeJS.ProcessEnv, out: Print, err: Print): Promise<number> {
+  return handleCliAsync(() => importFile(args, env, out, err), err);
+}
+
+async function importFile(args: readonly string[], env: NodeJS.ProcessEnv, out: Print, err: Print): Promise<number> {
   const parsed = parseCommandLine(args);
   if (parsed === 'help') {
     out(USAGE);
     return 0;
   }
-  if (typeof parsed === 'string') return usage(parsed, err);
+  if (typeof parsed === 'string') throw usage(parsed);
   const { file, options, dryRun } = parsed;
 
   let bytes: Uint8Array;
@@ -64,21 +71,15 @@ export async function runImport(args: readonly string[], env: NodeJS.ProcessEnv,
     bytes = readFileSync(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    return usage(code === 'EISDIR' ? `${file} est un dossier, pas un fichier` : `fichier introuvable ou illisible : ${file}`, err);
+    throw usage(code === 'EISDIR' ? `${file} est un dossier, pas un fichier` : `fichier introuvable ou illisible : ${file}`);
   }
   const dir = contentDir(env);
-  let files: SourceFile[];
-  try {
-    files = readContentFiles(dir);
-  } catch (e) {
-    if (e instanceof ContentDirError) return usage(`${e.message} (CONTENT_DIR=${dir})`, err);
-    throw e;
-  }
+  const files: SourceFile[] = readContentFiles(dir);
 
   const outcome = await prepareImport({ file, bytes, files, options });
   switch (outcome.status) {
     case 'usage':
-      return usage(outcome.message, err);
+      throw usage(outcome.message);
     case 'input':
       err(formatIssues(outcome.issues));
       err(`${file} : ${summarize(outcome.issues)} Rien n’a été écrit.`);
@@ -116,10 +117,8 @@ export async function runImport(args: readonly string[], env: NodeJS.ProcessEnv,
   return hasErrors(issues) ? 1 : 0;
 }
 
-function usage(message: string, err: Print): number {
-  err(message);
-  err('Aide : npm run import -- --help');
-  return 2;
+function usage(message: string): UsageError {
+  return new UsageError(`${message}\nAide : npm run import -- --help`);
 }
 
 function parseCommandLine(args: readonly string[]): Args | 'help' | string {

@@ -3,7 +3,8 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { contentDir, loadContract } from '../../src/lib/contract.ts';
 import { formatIssues, hasErrors } from '../../src/lib/model/index.ts';
 import { fill, placeholderValues, SCAFFOLD_KINDS, targetPath, validId, type ScaffoldKind } from '../../src/lib/scaffold.ts';
-import type { Print } from './run-check.ts';
+import { UsageError } from '../../src/lib/errors.ts';
+import { handleCli, type Print } from './cli.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const TEMPLATES = join(ROOT, 'templates');
@@ -13,16 +14,14 @@ export const USAGE = `Usage : npm run new -- TYPE IDENTIFIANT   (TYPE : ${SCAFFO
 Crée le fichier à partir de templates/, dans le contrat de CONTENT_DIR (par défaut « content ») ; n’écrase jamais un fichier existant.`;
 
 export function runNew(args: readonly string[], env: NodeJS.ProcessEnv, out: Print, err: Print): number {
+  return handleCli(() => scaffold(args, env, out, err), err);
+}
+
+function scaffold(args: readonly string[], env: NodeJS.ProcessEnv, out: Print, err: Print): number {
   const [kind, name, ...rest] = args;
-  if (!kind || !name || (kind !== 'contrat' && !(SCAFFOLD_KINDS as readonly string[]).includes(kind))) {
-    err(USAGE);
-    return 2;
-  }
+  if (!kind || !name || (kind !== 'contrat' && !(SCAFFOLD_KINDS as readonly string[]).includes(kind))) throw new UsageError(USAGE);
   if (kind === 'contrat') return newContract(name, rest.length > 0, out, err);
-  if (!validId(name)) {
-    err(`Identifiant invalide « ${name} » : minuscules sans accent, chiffres et « - » seulement (il devient le nom du fichier).`);
-    return 2;
-  }
+  if (!validId(name)) throw new UsageError(`Identifiant invalide « ${name} » : minuscules sans accent, chiffres et « - » seulement (il devient le nom du fichier).`);
   const cahier = rest.includes('--cahier') && rest[rest.indexOf('--cahier') + 1] === '2' ? 2 : 1;
   const dir = contentDir(env);
   const path = targetPath(kind as ScaffoldKind, name, cahier);
@@ -51,10 +50,7 @@ function schemaRef(file: string, kind: string): string {
 }
 
 function newContract(dir: string, extra: boolean, out: Print, err: Print): number {
-  if (extra) {
-    err(USAGE);
-    return 2;
-  }
+  if (extra) throw new UsageError(USAGE);
   if (existsSync(dir) && readdirSync(dir).length > 0) {
     err(`${dir} existe déjà et n’est pas vide : rien n’a été écrit.`);
     return 1;

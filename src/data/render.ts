@@ -8,7 +8,7 @@ let cached: RenderContext | undefined;
 
 export function getRenderContext(): RenderContext {
   const contract = getContract();
-  if (cached?.contract !== contract) cached = createContext(contract, { base: import.meta.env.BASE_URL, mode: 'site' });
+  if (cached?.contract !== contract) cached = createContext(contract, { base: import.meta.env.BASE_URL });
   return cached;
 }
 

@@ -6,9 +6,15 @@
  */
 import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { UsageError } from './errors.ts';
 import { MAX_GEOJSON_BYTES, MAX_TEXT_BYTES, type SourceFile } from './model/source.ts';
 
-export class ContentDirError extends Error {}
+/** The contract folder does not exist: a usage error (exit 2), not a content one. */
+export class ContentDirError extends UsageError {
+  constructor(dir: string) {
+    super(`dossier du contrat introuvable : ${dir} (CONTENT_DIR=${dir})`);
+  }
+}
 
 export function readContentFiles(dir: string): SourceFile[] {
   let root: string;
@@ -16,7 +22,7 @@ export function readContentFiles(dir: string): SourceFile[] {
     root = realpathSync(dir);
     if (!statSync(root).isDirectory()) throw new Error();
   } catch {
-    throw new ContentDirError(`dossier du contrat introuvable : ${dir}`);
+    throw new ContentDirError(dir);
   }
   const files: SourceFile[] = [];
   const visit = (abs: string, depth: number) => {

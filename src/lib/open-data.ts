@@ -5,6 +5,7 @@
  * README; their order is fixed so files diff cleanly between versions.
  */
 import type { Contract } from './model/index.ts';
+import { lookupOf } from './queries/index.ts';
 
 export const FICHE_COLUMNS = [
   'id', 'numero', 'titre', 'statut', 'piliers', 'objectifs', 'objectifs_numeros', 'quartiers', 'tous_quartiers',
@@ -19,7 +20,7 @@ export const INDICATEUR_COLUMNS = [
 type Row = Record<string, string | number | boolean | null | undefined>;
 
 export function fichesRows(contract: Contract): Row[] {
-  const numero = new Map(contract.piliers.flatMap((p) => p.axes.flatMap((a) => a.objectifs.map((o) => [o.id, o.numero] as const))));
+  const { objectif } = lookupOf(contract);
   return contract.fiches.map((f) => ({
     id: f.id,
     numero: f.numero,
@@ -27,7 +28,7 @@ export function fichesRows(contract: Contract): Row[] {
     statut: f.statut,
     piliers: f.piliers.join('|'),
     objectifs: f.objectifs.join('|'),
-    objectifs_numeros: f.objectifs.map((o) => numero.get(o)).join('|'),
+    objectifs_numeros: f.objectifs.map((o) => objectif.get(o)?.numero).join('|'),
     quartiers: f.quartiers.join('|'),
     tous_quartiers: f.tousQuartiers,
     axes_transversaux: f.axes_transversaux.join('|'),
@@ -45,7 +46,7 @@ export function fichesRows(contract: Contract): Row[] {
 }
 
 export function indicateursRows(contract: Contract): Row[] {
-  const territoire = new Map(contract.territoires.map((t) => [t.id, t]));
+  const { territoire } = lookupOf(contract);
   return contract.indicateurs.flatMap((ind) =>
     ind.valeurs.map((v) => {
       const t = territoire.get(v.territoire);

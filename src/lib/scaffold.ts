@@ -6,6 +6,7 @@
  */
 import type { Contract } from './model/index.ts';
 import { ID_PATTERN } from './model/schemas/common.ts';
+import { objectifsOf } from './queries/index.ts';
 
 export const SCAFFOLD_KINDS = ['fiche', 'quartier', 'indicateur', 'afom', 'chapitre'] as const;
 export type ScaffoldKind = (typeof SCAFFOLD_KINDS)[number];
@@ -42,7 +43,7 @@ export function validId(id: string): boolean {
 
 /** Values for the placeholders, from the contract (first objectif, quartier, commune, periode). */
 export function placeholderValues(id: string, contract: Contract | undefined, chapterOrder: number): Record<string, string> {
-  const objectif = contract?.piliers.flatMap((p) => p.axes.flatMap((a) => a.objectifs))[0]?.id ?? 'objectif-a-definir';
+  const objectif = (contract && objectifsOf(contract.piliers)[0]?.id) ?? 'objectif-a-definir';
   const quartier = contract?.quartiers[0]?.id ?? 'quartier-a-definir';
   const commune = contract?.territoires.find((t) => t.type === 'commune')?.id ?? 'commune-a-definir';
   const territoire = contract?.territoires[0]?.id ?? 'territoire-a-definir';

@@ -3,7 +3,7 @@
  * file. Every unknown territory and every unreadable cell is reported, all
  * at once; a caller writes nothing while there is one.
  */
-import { issueAt, type ContentIssue } from '../model/issues.ts';
+import { issueAt, type ContentIssue, type RuleId } from '../model/issues.ts';
 import { ID_PATTERN } from '../model/schemas/common.ts';
 import type { Column, Layout } from './layout.ts';
 import { parseValue, parseYear } from './numbers.ts';
@@ -48,33 +48,33 @@ export function extractValues(table: Table, layout: Layout, index: TerritoryInde
 function reporter(table: Table, options: ExtractOptions, index: TerritoryIndex) {
   const issues: ContentIssue[] = [];
   const seen = new Map<string, number>();
-  const error = (row: Row, column: Column, message: string, hint?: string) => {
+  const error = (rule: RuleId, row: Row, column: Column, message: string, hint?: string) => {
     const address = table.format === 'xlsx' ? ` (cellule ${cellAddress(row.line, column.index + 1)})` : '';
-    issues.push(issueAt({ file: options.file, line: row.line, column: column.index + 1, path: column.name }, `${message}${address}`, hint));
+    issues.push(issueAt(rule, { file: options.file, line: row.line, column: column.index + 1, path: column.name }, `${message}${address}`, hint));
   };
   const territory = (row: Row, column: Column): string | undefined => {
     const raw = row.cells[column.index];
     if (isBlank(raw)) {
-      error(row, column, 'code de territoire manquant', 'chaque ligne doit nommer son territoire (code Insee ou identifiant du contrat)');
+      error('import-territoire', row, column, 'code de territoire manquant', 'chaque ligne doit nommer son territoire (code Insee ou identifiant du contrat)');
       return undefined;
     }
     const resolved = index.resolve(raw);
     if (resolved.ok) return resolved.id;
     const code = cellText(raw);
     if (resolved.reason === 'ambigu')
-      error(row, column, `code de territoire ambigu « ${code} » : il désigne ${resolved.ids.join(', ')}`, 'donnez à chaque territoire un code distinct (territoires.yaml, quartiers/)');
+      error('import-territoire', row, column, `code de territoire ambigu « ${code} » : il désigne ${resolved.ids.join(', ')}`, 'donnez à chaque territoire un code distinct (territoires.yaml, quartiers/)');
     else
-      error(row, column, `code de territoire inconnu « ${code} »`, `aucun territoire de territoires.yaml ni quartier de quartiers/ n’a ce code : ajoutez « code: ${code} » au bon territoire, ou corrigez le fichier`);
+      error('import-territoire', row, column, `code de territoire inconnu « ${code} »`, `aucun territoire de territoires.yaml ni quartier de quartiers/ n’a ce code : ajoutez « code: ${code} » au bon territoire, ou corrigez le fichier`);
     return undefined;
   };
   const value = (row: Row, column: Column): number | null | undefined => {
     const parsed = parseValue(row.cells[column.index]);
-    if (parsed === undefined) error(row, column, `valeur illisible « ${cellText(row.cells[column.index])} » : nombre attendu`, VALUE_HINT);
+    if (parsed === undefined) error('import-valeur', row, column, `valeur illisible « ${cellText(row.cells[column.index])} » : nombre attendu`, VALUE_HINT);
     return parsed;
   };
   const year = (row: Row, column: Column): number | undefined => {
     const parsed = parseYear(row.cells[column.index]);
-    if (parsed === undefined) error(row, column, `année illisible « ${cellText(row.cells[column.index])} »`, 'une année sur quatre chiffres est attendue, ex. 2013');
+    if (parsed === undefined) error('import-valeur', row, column, `année illisible « ${cellText(row.cells[column.index])} »`, 'une année sur quatre chiffres est attendue, ex. 2013');
     return parsed;
   };
   /** False (and reported) when an earlier row already gave this value. */
@@ -85,7 +85,7 @@ function reporter(table: Table, options: ExtractOptions, index: TerritoryIndex) 
       seen.set(key, row.line);
       return true;
     }
-    error(row, column, `valeur en double : ${v.indicateur}, ${v.annee}, ${v.territoire} (déjà donnée ligne ${previous})`);
+    error('import-valeur', row, column, `valeur en double : ${v.indicateur}, ${v.annee}, ${v.territoire} (déjà donnée ligne ${previous})`);
     return false;
   };
   return { issues, error, territory, value, year, first };
@@ -107,10 +107,10 @@ function extractWide(table: Table, layout: Extract<Layout, { kind: 'wide' }>, op
   const headerNames = new Set(layout.variables.map((c) => normalizeName(c.name)));
   const first: Column = { index: 0, name: '' };
   for (const name of options.variables?.keys() ?? [])
-    if (!headerNames.has(name)) report.error(header, first, `colonne « ${name} » (--variables) absente de l’en-tête`, `colonnes de l’en-tête : ${layout.variables.map((c) => c.name).join(', ')}`);
+    if (!headerNames.has(name)) report.error('import-colonne', header, first, `colonne « ${name} » (--variables) absente de l’en-tête`, `colonnes de l’en-tête : ${layout.variables.map((c) => c.name).join(', ')}`);
   if (mapped.length === 0 && report.issues.length === 0) {
     const what = options.indicateur ? `pour l’indicateur « ${options.indicateur} »` : 'à importer';
-    report.error(header, first, `aucune colonne ${what}`, `variables Insee reconnues : ${Object.keys(INSEE_VARIABLES).join(', ')} ; pour une autre colonne : --variables colonne=indicateur`);
+    report.error('import-colonne', header, first, `aucune colonne ${what}`, `variables Insee reconnues : ${Object.keys(INSEE_VARIABLES).join(', ')} ; pour une autre colonne : --variables colonne=indicateur`);
   }
 
   const values: ImportedValue[] = [];
@@ -136,7 +136,7 @@ function extractLong(table: Table, layout: Extract<Layout, { kind: 'long' }>, op
     if (row.cells.every(isBlank)) continue;
     const indicateur = indicatorOf(cellText(row.cells[layout.indicateur.index]), options.variables);
     if (indicateur === undefined) {
-      report.error(row, layout.indicateur, `identifiant d’indicateur invalide « ${cellText(row.cells[layout.indicateur.index])} »`, 'écrivez le nom du fichier de l’indicateur sans « .yaml » (minuscules sans accent, chiffres et « - ») ou une variable Insee connue');
+      report.error('import-colonne', row, layout.indicateur, `identifiant d’indicateur invalide « ${cellText(row.cells[layout.indicateur.index])} »`, 'écrivez le nom du fichier de l’indicateur sans « .yaml » (minuscules sans accent, chiffres et « - ») ou une variable Insee connue');
       continue;
     }
     if (options.indicateur && indicateur !== options.indicateur) continue;

@@ -6,7 +6,7 @@
  * parsed, every problem located in the input) → indicator files → the
  * would-be contract checked.
  */
-import type { ContentIssue } from '../model/issues.ts';
+import { issueAt, type ContentIssue, type RuleId } from '../model/issues.ts';
 import type { SourceFile } from '../model/source.ts';
 import { checkChanges } from './check.ts';
 import { detectSeparator, parseCsv } from './csv.ts';
@@ -48,7 +48,7 @@ export type ImportOutcome =
 export async function prepareImport(request: ImportRequest): Promise<ImportOutcome> {
   const { file, options } = request;
   const read = await readTable(request.bytes);
-  if (!read.ok) return { status: 'input', issues: [inputIssue(file, read.line, read.message)] };
+  if (!read.ok) return { status: 'input', issues: [inputIssue('import-fichier', file, read.line, read.message)] };
   const { table } = read;
   const layout = detectLayout(table);
   if (!layout)
@@ -56,6 +56,7 @@ export async function prepareImport(request: ImportRequest): Promise<ImportOutco
       status: 'input',
       issues: [
         inputIssue(
+          'import-colonne',
           file,
           table.rows[0]?.line ?? 1,
           'en-tête non reconnu',
@@ -69,10 +70,10 @@ export async function prepareImport(request: ImportRequest): Promise<ImportOutco
   if (extraction.issues.length > 0) return { status: 'input', issues: extraction.issues };
   if (extraction.values.length === 0) {
     const what = options.indicateur ? ` pour l’indicateur « ${options.indicateur} »` : '';
-    return { status: 'input', issues: [inputIssue(file, table.rows[layout.headerRow]!.line, `aucune valeur à importer${what}`)] };
+    return { status: 'input', issues: [inputIssue('import-valeur', file, table.rows[layout.headerRow]!.line, `aucune valeur à importer${what}`)] };
   }
   const plan = planChanges(groupValues(extraction.values, index), request.files, { origin: baseName(file), ...options });
-  if (!plan.ok) return plan.exitCode === 2 ? { status: 'usage', message: plan.message } : { status: 'input', issues: [inputIssue(file, 1, plan.message)] };
+  if (!plan.ok) return plan.exitCode === 2 ? { status: 'usage', message: plan.message } : { status: 'input', issues: [inputIssue('import-fichier', file, 1, plan.message)] };
   const check = checkChanges(request.files, plan.changes);
   if (check.newErrors.length > 0) return { status: 'refused', errors: check.newErrors, changes: plan.changes };
   return { status: 'ready', table, layout, ignored: extraction.ignored, changes: plan.changes, unchanged: plan.unchanged, issues: check.issues };
@@ -98,8 +99,8 @@ export async function readTable(bytes: Uint8Array): Promise<ReadResult> {
   return { ok: true, table: { format: 'csv', rows: csv.rows, description: `CSV ${encoding}, séparateur ${name}` } };
 }
 
-function inputIssue(file: string, line: number, message: string, hint?: string): ContentIssue {
-  return { severity: 'error', file, line, column: 1, path: '', message, ...(hint ? { hint } : {}) };
+function inputIssue(rule: RuleId, file: string, line: number, message: string, hint?: string): ContentIssue {
+  return issueAt(rule, { file, line, column: 1, path: '' }, message, hint);
 }
 
 function baseName(path: string): string {

@@ -3,7 +3,9 @@
  * the `code` keys of territoires.yaml and of the quartiers' front matter;
  * an id written as such is accepted too (`fr`, `loirac`).
  */
-import { parseContractFiles } from '../model/parse-files.ts';
+import { quartier } from '../model/kinds/quartier.ts';
+import { territoires } from '../model/kinds/territoires.ts';
+import { entriesOf, parseContractFiles } from '../model/parse-files.ts';
 import type { SourceFile } from '../model/source.ts';
 import { cellText, type Cell } from './table.ts';
 
@@ -31,8 +33,8 @@ export function territoryIndex(files: readonly SourceFile[]): TerritoryIndex {
     const ids = byCode.get(key) ?? [];
     if (!ids.includes(id)) byCode.set(key, [...ids, id]);
   };
-  for (const t of parsed.territoires?.value ?? []) add(t.id, t.type, t.code);
-  for (const q of parsed.quartiers) add(q.id, 'quartier', q.value.code);
+  for (const t of entriesOf(parsed, territoires)[0]?.value ?? []) add(t.id, t.type, t.code);
+  for (const q of entriesOf(parsed, quartier)) add(q.id, 'quartier', q.value.code);
   return {
     resolve(cell) {
       const text = typeof cell === 'number' ? String(cell) : cellText(cell);

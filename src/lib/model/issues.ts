@@ -3,6 +3,9 @@
  * model reports these; one formatter prints them for the terminal, the dev
  * overlay and the tests.
  */
+import type { RuleId } from './rules.ts';
+
+export type { RuleId } from './rules.ts';
 export type Severity = 'error' | 'warning';
 
 export interface ContentIssue {
@@ -16,6 +19,8 @@ export interface ContentIssue {
   path: string;
   message: string;
   hint?: string;
+  /** Stable id of the rule, documented in docs/erreurs.md under that id. */
+  rule: RuleId;
 }
 
 /** Where an issue points, before severity and wording are added. */
@@ -27,12 +32,23 @@ export interface Location {
 }
 
 export function issueAt(
+  rule: RuleId,
   at: Location,
   message: string,
   hint?: string,
   severity: Severity = 'error',
 ): ContentIssue {
-  return { severity, ...at, message, ...(hint ? { hint } : {}) };
+  // TRANSITIONAL: calls written before rule ids (at, message, hint, severity). Removed once every caller passes a rule.
+  if (typeof rule !== 'string') {
+    const [a, m, h, sev] = [rule, at, message, hint] as unknown as [Location, string, string | undefined, Severity | undefined];
+    return { severity: sev ?? 'error', ...a, message: m, ...(h ? { hint: h } : {}), rule: '' as RuleId };
+  }
+  return { severity, ...at, message, ...(hint ? { hint } : {}), rule };
+}
+
+/** The same rule as a warning: reported, the build goes on. */
+export function warningAt(rule: RuleId, at: Location, message: string, hint?: string): ContentIssue {
+  return issueAt(rule, at, message, hint, 'warning');
 }
 
 /** Errors first, then by file, line, column, message: the order a reader fixes them in. */
@@ -53,7 +69,7 @@ export function sortIssues(issues: readonly ContentIssue[]): ContentIssue[] {
 export function dedupeIssues(issues: readonly ContentIssue[]): ContentIssue[] {
   const seen = new Set<string>();
   return issues.filter((i) => {
-    const key = `${i.severity}|${i.file}|${i.line}|${i.column}|${i.path}|${i.message}`;
+    const key = `${i.severity}|${i.file}|${i.line}|${i.column}|${i.path}|${i.message}|${i.rule}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
@@ -69,11 +85,11 @@ export interface FormatOptions {
   base?: string;
 }
 
-/** `file:line:column  key.path  message`, then the hint indented below it. */
+/** `file:line:column  key.path  message [rule]`, then the hint indented below it. */
 export function formatIssue(issue: ContentIssue, options: FormatOptions = {}): string {
   const file = options.base ? `${options.base.replace(/\/+$/, '')}/${issue.file}` : issue.file;
   const label = issue.severity === 'error' ? 'erreur' : 'avertissement';
-  const head = [`${file}:${issue.line}:${issue.column}`, issue.path, `${label} : ${issue.message}`]
+  const head = [`${file}:${issue.line}:${issue.column}`, issue.path, `${label} : ${issue.message} [${issue.rule}]`]
     .filter((part) => part !== '')
     .join('  ');
   return issue.hint ? `${head}\n    ↳ ${issue.hint}` : head;

@@ -1,35 +1,21 @@
 /**
  * JSON Schemas for editors (VS Code's YAML extension), generated from the
- * Zod schemas the checker uses: one source of truth for keys and types.
- * Cross-file rules (references, budgets, periods) stay with `npm run check`.
+ * Zod schemas of the table of kinds: one source of truth for keys and
+ * types. Cross-file rules (references, budgets, periods) stay with
+ * `npm run check`.
  */
 import { z } from 'zod';
-import { afomSchema } from './schemas/afom.ts';
-import { chapitreSchema } from './schemas/chapitre.ts';
-import { contratSchema } from './schemas/contrat.ts';
-import { declinaisonSchema } from './schemas/declinaison.ts';
-import { ficheSchema } from './schemas/fiche.ts';
-import { indicateurSchema } from './schemas/indicateur.ts';
-import { orientationsSchema } from './schemas/orientations.ts';
-import { quartierSchema } from './schemas/quartier.ts';
-import { territoiresSchema } from './schemas/territoires.ts';
+import { KINDS } from './kinds/index.ts';
 
-export const SCHEMA_KINDS = {
-  contrat: { schema: contratSchema, titre: 'contrat.yaml : identité du contrat', fichiers: ['contrat.yaml'] },
-  territoires: { schema: territoiresSchema, titre: 'territoires.yaml : territoires de comparaison', fichiers: ['territoires.yaml'] },
-  orientations: { schema: orientationsSchema, titre: 'cahier-2/orientations.yaml : l’arbre des objectifs', fichiers: ['cahier-2/orientations.yaml'] },
-  indicateur: { schema: indicateurSchema, titre: 'Un indicateur statistique (cahier-1/indicateurs/<id>.yaml)', fichiers: ['cahier-1/indicateurs/*.yaml'] },
-  afom: { schema: afomSchema, titre: 'Une matrice AFOM (cahier-1/afom/<id>.yaml)', fichiers: ['cahier-1/afom/*.yaml'] },
-  quartier: { schema: quartierSchema, titre: 'En-tête d’un quartier (quartiers/<id>.md)', fichiers: [] },
-  chapitre: { schema: chapitreSchema, titre: 'En-tête d’un chapitre (cahier-1|2/chapitres/<slug>.md)', fichiers: [] },
-  declinaison: { schema: declinaisonSchema, titre: 'En-tête d’une déclinaison (cahier-2/quartiers/<id>.md)', fichiers: [] },
-  fiche: { schema: ficheSchema, titre: 'En-tête d’une fiche projet (cahier-2/fiches/<id>.md)', fichiers: [] },
-} as const;
+export type SchemaKind = (typeof KINDS)[number]['editor']['schema'];
 
-export type SchemaKind = keyof typeof SCHEMA_KINDS;
+/** One per schema file: kinds that share a schema (the chapters of both cahiers) share its file. */
+const EDITOR_SCHEMAS = new Map<SchemaKind, { schema: z.ZodType; titre: string }>(KINDS.map((k) => [k.editor.schema, { schema: k.schema, titre: k.editor.titre }]));
+
+export const SCHEMA_KINDS: readonly SchemaKind[] = [...EDITOR_SCHEMAS.keys()];
 
 export function jsonSchema(kind: SchemaKind): Record<string, unknown> {
-  const { schema, titre } = SCHEMA_KINDS[kind];
+  const { schema, titre } = EDITOR_SCHEMAS.get(kind)!;
   // `input`: what an author writes (defaulted keys are optional there).
   const generated = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
   return { ...generated, $id: `${kind}.schema.json`, title: titre };
@@ -37,7 +23,5 @@ export function jsonSchema(kind: SchemaKind): Record<string, unknown> {
 
 /** File name → text, deterministic, for writing into schemas/. */
 export function jsonSchemaFiles(): Record<string, string> {
-  return Object.fromEntries(
-    (Object.keys(SCHEMA_KINDS) as SchemaKind[]).map((k) => [`${k}.schema.json`, `${JSON.stringify(jsonSchema(k), null, 2)}\n`]),
-  );
+  return Object.fromEntries(SCHEMA_KINDS.map((k) => [`${k}.schema.json`, `${JSON.stringify(jsonSchema(k), null, 2)}\n`]));
 }

@@ -70,10 +70,11 @@ export class Registry {
     const shown = quote(id);
     const other = this.kindsOf(id).filter((k) => !kinds.includes(k));
     if (other.length > 0) {
-      return issueAt(at, `« ${shown} » est ${kindArticle(other[0]!)}, pas ${articleFor(what)}`, this.hint(kinds));
+      return issueAt('ref-autre-type', at, `« ${shown} » est ${kindArticle(other[0]!)}, pas ${articleFor(what)}`, this.hint(kinds));
     }
     const close = closest(id, kinds.flatMap((k) => this.ids(k)));
     return issueAt(
+      'ref-inconnue',
       at,
       `${what} inconnu${feminine(what) ? 'e' : ''} « ${shown} »`,
       close ? `vouliez-vous écrire « ${close} » ?` : this.hint(kinds),

@@ -6,8 +6,24 @@
  */
 import { issueAt, type ContentIssue } from './issues.ts';
 import type { Entry } from './parse-files.ts';
-import type { AxeInput, OrientationsInput } from './schemas/orientations.ts';
-import type { Axe, Enjeu, Objectif, Pilier } from './types.ts';
+import type { AxeInput, EnjeuInput, ObjectifInput, OrientationsInput, PilierInput } from './schemas/orientations.ts';
+
+/** Where a node sits: its display number and the nodes above it. */
+interface Placed {
+  numero: string;
+  pilier: string;
+}
+
+export type Objectif = ObjectifInput & Placed & { enjeu?: string; axe: string };
+export type Axe = Omit<AxeInput, 'objectifs'> & Placed & { enjeu?: string; objectifs: Objectif[] };
+export type Enjeu = Omit<EnjeuInput, 'axes'> & Placed & { axes: Axe[] };
+export type Pilier = Omit<PilierInput, 'enjeux' | 'axes'> & {
+  numero: string;
+  /** Empty when the contract has no enjeux level under this pilier. */
+  enjeux: Enjeu[];
+  /** Every axe of the pilier, in tree order, whether under an enjeu or not. */
+  axes: Axe[];
+};
 
 export function buildTree(entry: Entry<OrientationsInput>): { piliers: Pilier[]; issues: ContentIssue[] } {
   const issues: ContentIssue[] = [];
@@ -15,7 +31,7 @@ export function buildTree(entry: Entry<OrientationsInput>): { piliers: Pilier[];
   const claim = (id: string, path: (string | number)[], level: string) => {
     const first = seen.get(id);
     if (first) {
-      issues.push(issueAt(entry.yaml.locate([...path, 'id']), `identifiant en double « ${id} » : déjà utilisé par ${first}`, 'chaque identifiant de l’arbre doit être unique, tous niveaux confondus'));
+      issues.push(issueAt('id-double', entry.yaml.locate([...path, 'id']), `identifiant en double « ${id} » : déjà utilisé par ${first}`, 'chaque identifiant de l’arbre doit être unique, tous niveaux confondus'));
     } else seen.set(id, `${level} (${path.join('.')})`.replace(/\.(\d+)/g, '[$1]'));
   };
 
@@ -31,22 +47,22 @@ export function buildTree(entry: Entry<OrientationsInput>): { piliers: Pilier[];
         const aNumero = `${numero}.${++axeCount}`;
         const objectifs = a.objectifs.map((o, oi): Objectif => {
           claim(o.id, [...aPath, 'objectifs', oi], 'un objectif');
-          return { id: o.id, titre: o.titre, numero: `${aNumero}.${oi + 1}`, pilier: p.id, ...(enjeu ? { enjeu } : {}), axe: a.id, indicateurs: o.indicateurs ?? [] };
+          return { id: o.id, titre: o.titre, numero: `${aNumero}.${oi + 1}`, pilier: p.id, ...(enjeu ? { enjeu } : {}), axe: a.id, indicateurs: o.indicateurs };
         });
         return { id: a.id, titre: a.titre, numero: aNumero, pilier: p.id, ...(enjeu ? { enjeu } : {}), objectifs };
       });
 
     const withEnjeux = (p.enjeux?.length ?? 0) > 0;
     if (withEnjeux && p.axes) {
-      issues.push(issueAt(entry.yaml.locate([...pPath, 'axes'], 'key'), 'un pilier a soit des enjeux, soit des axes, pas les deux', 'placez ces axes sous l’un des enjeux'));
+      issues.push(issueAt('arbre-forme', entry.yaml.locate([...pPath, 'axes'], 'key'), 'un pilier a soit des enjeux, soit des axes, pas les deux', 'placez ces axes sous l’un des enjeux'));
     }
     if (!p.enjeux && !p.axes) {
-      issues.push(issueAt(entry.yaml.locate([...pPath, 'id']), 'pilier sans enjeux ni axes', 'ajoutez « enjeux: » ou, sans niveau enjeu, « axes: »'));
+      issues.push(issueAt('arbre-forme', entry.yaml.locate([...pPath, 'id']), 'pilier sans enjeux ni axes', 'ajoutez « enjeux: » ou, sans niveau enjeu, « axes: »'));
     }
     const enjeux = (p.enjeux ?? []).map((e, ei): Enjeu => {
       const ePath = [...pPath, 'enjeux', ei];
       claim(e.id, ePath, 'un enjeu');
-      return { id: e.id, titre: e.titre, numero: `${numero}.${letter(ei)}`, pilier: p.id, constats: e.constats ?? [], axes: buildAxes(e.axes, ePath, e.id) };
+      return { id: e.id, titre: e.titre, numero: `${numero}.${letter(ei)}`, pilier: p.id, constats: e.constats, axes: buildAxes(e.axes, ePath, e.id) };
     });
     const direct = withEnjeux ? [] : buildAxes(p.axes ?? [], pPath);
     return { id: p.id, titre: p.titre, numero, enjeux, axes: [...enjeux.flatMap((e) => e.axes), ...direct] };

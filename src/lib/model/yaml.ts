@@ -58,14 +58,14 @@ export function parseYaml(
   try {
     doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, strict: true });
   } catch {
-    return { issues: [issueAt(at(0), 'structure YAML trop profonde ou trop grande pour être lue')] };
+    return { issues: [issueAt('yaml-syntaxe', at(0), 'structure YAML trop profonde ou trop grande pour être lue')] };
   }
   if (doc.errors.length > 0) {
     const issues = doc.errors.map((e) => {
       const detail = e.message.split(' at line ')[0]!.split('\n')[0];
-      if (/call stack/i.test(e.message)) return issueAt(at(e.pos[0]), 'structure YAML trop profonde pour être lue');
+      if (/call stack/i.test(e.message)) return issueAt('yaml-syntaxe', at(e.pos[0]), 'structure YAML trop profonde pour être lue');
       const message = YAML_MESSAGES[e.code] ?? 'syntaxe YAML invalide';
-      return issueAt(at(e.pos[0]), message, `détail du lecteur YAML : ${detail}`);
+      return issueAt(e.code === 'DUPLICATE_KEY' ? 'yaml-cle-double' : 'yaml-syntaxe', at(e.pos[0]), message, `détail du lecteur YAML : ${detail}`);
     });
     return { issues: issues.slice(0, 5) };
   }
@@ -75,11 +75,12 @@ export function parseYaml(
   } catch (e) {
     const bomb = e instanceof ReferenceError && /excessive alias/i.test(e.message);
     if (e instanceof ReferenceError && /unresolved alias/i.test(e.message)) {
-      return { issues: [issueAt(at(0), 'alias vers une ancre inexistante (« *nom » sans « &nom » avant)')] };
+      return { issues: [issueAt('yaml-alias', at(0), 'alias vers une ancre inexistante (« *nom » sans « &nom » avant)')] };
     }
     return {
       issues: [
         issueAt(
+          bomb ? 'yaml-alias' : 'yaml-syntaxe',
           at(0),
           bomb
             ? 'trop d’alias YAML (« *ancre ») : le fichier se démultiplie à la lecture'

@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import { issueAt, type ContentIssue } from './issues.ts';
-import { jsonSchema, SCHEMA_KINDS, type SchemaKind } from './json-schemas.ts';
+import { jsonSchema, SCHEMA_KINDS } from './json-schemas.ts';
 import { editDistance } from './registry.ts';
 import type { KeyPath, YamlSource } from './yaml.ts';
 
@@ -39,35 +39,36 @@ function toContentIssues(issue: ZodIssue, prefix: KeyPath, source: YamlSource): 
     case 'unrecognized_keys':
       return issue.keys.map((key) =>
         issueAt(
+          'cle-inconnue',
           source.locate([...path, key], 'key'),
           `clé inconnue « ${key} »`,
           suggestKey(key) ?? 'vérifiez l’orthographe de la clé (voir le guide de rédaction)',
         ),
       );
     case 'invalid_type': {
-      if (found === undefined) return [issueAt(source.locate(path), 'clé obligatoire manquante')];
+      if (found === undefined) return [issueAt('cle-manquante', source.locate(path), 'clé obligatoire manquante')];
       const expected = EXPECTED[issue.expected] ?? issue.expected;
       return [
-        issueAt(source.locate(path), `type attendu : ${expected} ; trouvé : ${describe(found, source.raw(path))}`, typeHint(issue.expected, found, source.raw(path))),
+        issueAt('type-invalide', source.locate(path), `type attendu : ${expected} ; trouvé : ${describe(found, source.raw(path))}`, typeHint(issue.expected, found, source.raw(path))),
       ];
     }
     case 'invalid_value': {
       const allowed = issue.values.map((v) => `« ${String(v)} »`).join(', ');
-      return [issueAt(source.locate(path), `valeur non permise : ${describe(found)} ; attendu : ${allowed}`)];
+      return [issueAt('valeur-non-permise', source.locate(path), `valeur non permise : ${describe(found)} ; attendu : ${allowed}`)];
     }
     case 'too_small':
       if (issue.origin === 'array')
-        return [issueAt(source.locate(path), issue.message.startsWith('au moins') ? issue.message : `liste trop courte : au moins ${issue.minimum} élément(s) attendu(s)`)];
-      if (issue.origin === 'string') return [issueAt(source.locate(path), 'texte vide')];
-      return [issueAt(source.locate(path), frenchOr(issue.message, `valeur trop petite : ${describe(found)} ; minimum : ${issue.minimum}`))];
+        return [issueAt('liste-vide', source.locate(path), issue.message.startsWith('au moins') ? issue.message : `liste trop courte : au moins ${issue.minimum} élément(s) attendu(s)`)];
+      if (issue.origin === 'string') return [issueAt('liste-vide', source.locate(path), 'texte vide')];
+      return [issueAt('valeur-invalide', source.locate(path), frenchOr(issue.message, `valeur trop petite : ${describe(found)} ; minimum : ${issue.minimum}`))];
     case 'too_big':
-      return [issueAt(source.locate(path), frenchOr(issue.message, `valeur trop grande : ${describe(found)} ; maximum : ${issue.maximum}`))];
+      return [issueAt('valeur-invalide', source.locate(path), frenchOr(issue.message, `valeur trop grande : ${describe(found)} ; maximum : ${issue.maximum}`))];
     case 'invalid_union': {
       // Report the branch that got furthest (the object form of an AFOM item), else the union's own message.
       const deep = issue.errors.filter((branch) => branch.length > 0 && branch.every((b) => b.path.length > 0));
       if (deep.length === 1) return deep[0]!.flatMap((i) => toContentIssues(i, path, source));
       const message = frenchOr(issue.message, '');
-      return [issueAt(source.locate(path), message || `valeur invalide : ${describe(found)}`)];
+      return [issueAt('valeur-invalide', source.locate(path), message || `valeur invalide : ${describe(found)}`)];
     }
     case 'invalid_key':
       return issue.issues.flatMap((i) =>
@@ -77,7 +78,7 @@ function toContentIssues(issue: ZodIssue, prefix: KeyPath, source: YamlSource): 
         })),
       );
     default:
-      return [issueAt(source.locate(path), frenchOr(issue.message, `valeur invalide : ${describe(found)}`))];
+      return [issueAt('valeur-invalide', source.locate(path), frenchOr(issue.message, `valeur invalide : ${describe(found)}`))];
   }
 }
 
@@ -146,6 +147,6 @@ function allKeys(): string[] {
       Object.values(node).forEach(walk);
     }
   };
-  for (const kind of Object.keys(SCHEMA_KINDS) as SchemaKind[]) walk(jsonSchema(kind));
+  for (const kind of SCHEMA_KINDS) walk(jsonSchema(kind));
   return (knownKeys = [...keys].sort());
 }

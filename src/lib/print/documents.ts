@@ -1,15 +1,22 @@
 /**
  * What each printed cahier holds, so that a reference prints a page number
- * when its target is in the same PDF and names the other cahier otherwise.
+ * when its target is in the same PDF and names the other cahier otherwise,
+ * and how a print document draws its figures: the options are built here,
+ * once, for every renderer the print pages call.
  */
 import { fr } from '../../i18n/fr.ts';
 import type { Contract, RefTarget } from '../model/index.ts';
-import { createContext, type RenderContext } from '../render/context.ts';
+import { declinedQuartiers } from '../queries/index.ts';
+import { createContext, type ContextOptions, type FigureOptions, type RenderContext } from '../render/context.ts';
+import { printAnchor } from '../render/labels.ts';
 
 export type CahierNumber = 1 | 2;
 
+/** On paper: no links inside figures, nothing to scroll; `::arbre` gives its list, the drawing has its own pages. */
+export const PRINT_FIGURES: FigureOptions = { links: false, scroll: false, arbre: 'list' };
+
 export function printHas(contract: Contract, cahier: CahierNumber): (target: RefTarget) => boolean {
-  const declined = new Set(contract.quartiers.filter((q) => q.declinaison).map((q) => q.id));
+  const declined = new Set(declinedQuartiers(contract).map((q) => q.id));
   return (t) => {
     if (cahier === 1) return t.kind === 'quartier' || t.kind === 'indicateur' || t.kind === 'afom' || t.kind === 'constat';
     if (t.kind === 'quartier') return declined.has(t.id);
@@ -17,12 +24,27 @@ export function printHas(contract: Contract, cahier: CahierNumber): (target: Ref
   };
 }
 
+/**
+ * A print document's options: references lead to anchors in the document
+ * (`holds` says which entities it has; the others are named with
+ * `elsewhere`), and `drawnTreeAt` is where it draws the causal tree, if it does.
+ */
+export function printOptions(holds: (target: RefTarget) => boolean = () => true, more: { elsewhere?: string; drawnTreeAt?: string } = {}): ContextOptions {
+  return {
+    refHref: (t) => (holds(t) ? `#${printAnchor(t)}` : undefined),
+    ...(more.elsewhere ? { elsewhere: more.elsewhere } : {}),
+    figures: more.drawnTreeAt ? { ...PRINT_FIGURES, arbreDrawnAt: more.drawnTreeAt } : PRINT_FIGURES,
+  };
+}
+
 export function printContext(contract: Contract, cahier: CahierNumber, base: string): RenderContext {
   return createContext(contract, {
     base,
-    mode: 'print',
-    printHas: printHas(contract, cahier),
-    elsewhere: cahier === 1 ? fr.cahier2 : fr.cahier1,
+    ...printOptions(printHas(contract, cahier), {
+      elsewhere: cahier === 1 ? fr.cahier2 : fr.cahier1,
+      // Cahier II draws the tree on landscape pages under this anchor (imprimer/cahier-2.astro).
+      ...(cahier === 2 ? { drawnTreeAt: '#arbre' } : {}),
+    }),
   });
 }
 

@@ -20,6 +20,8 @@ export interface TreePage {
   scale: number;
   width: number;
   height: number;
+  /** The drawing's size on the page, in CSS pixels: its layout's size at `scale`. */
+  size: { width: number; height: number };
 }
 
 export function planTreePages(piliers: readonly Pilier[], ctx: RenderContext): TreePage[] {
@@ -27,12 +29,14 @@ export function planTreePages(piliers: readonly Pilier[], ctx: RenderContext): T
     const groups = p.enjeux.length
       ? pack(p.enjeux, (es) => ({ ...p, enjeux: es, axes: es.flatMap((e) => e.axes) }), ctx)
       : pack(p.axes, (as) => ({ ...p, axes: as }), ctx);
-    return groups.map((g, i) => ({ ...g, part: i + 1, parts: groups.length }));
+    return groups.map((g, i) => ({ ...g, part: i + 1, parts: groups.length, size: { width: Math.round(g.width * g.scale), height: Math.round(g.height * g.scale) } }));
   });
 }
 
-function pack<T>(items: readonly T[], make: (subset: T[]) => Pilier, ctx: RenderContext): Omit<TreePage, 'part' | 'parts'>[] {
-  const pages: Omit<TreePage, 'part' | 'parts'>[] = [];
+type Measured = Omit<TreePage, 'part' | 'parts' | 'size'>;
+
+function pack<T>(items: readonly T[], make: (subset: T[]) => Pilier, ctx: RenderContext): Measured[] {
+  const pages: Measured[] = [];
   let current: T[] = [];
   const measure = (subset: T[]) => {
     const pilier = make(subset);

@@ -2,7 +2,8 @@
  * The AFOM (SWOT) matrix: a 2×2 grid, internal (atouts, faiblesses) over
  * external (opportunités, menaces). Items carry their anchor so the tree and
  * :ref can point at them, and link to the indicators that support them and
- * to the enjeux that answer them.
+ * to the enjeux that answer them. Site pages and print documents give an
+ * entity the same fragment id, so the anchors do not depend on the view.
  */
 import { fr } from '../../i18n/fr.ts';
 import type { Afom, AfomItem } from '../model/index.ts';
@@ -10,11 +11,12 @@ import { AFOM_QUADRANTS, type AfomQuadrant } from '../model/schemas/afom.ts';
 import { anchors } from '../site/routes.ts';
 import type { RenderContext } from './context.ts';
 import { esc } from './html.ts';
-import { entityLabel, printAnchor, refHref, renderRef } from './labels.ts';
+import { entityLabel } from '../queries/index.ts';
+import { elsewhere, renderRef } from './labels.ts';
 
 export function renderAfom(afom: Afom, ctx: RenderContext, options: { headingLevel?: number; anchor?: boolean } = {}): string {
   const h = options.headingLevel ?? 3;
-  const id = options.anchor === false ? '' : ` id="${ctx.mode === 'print' ? printAnchor({ kind: 'afom', id: afom.id }) : anchors.afom(afom.id)}"`;
+  const id = options.anchor === false ? '' : ` id="${anchors.afom(afom.id)}"`;
   const context = [
     afom.pilier ? renderRef({ kind: 'pilier', id: afom.pilier }, ctx) : '',
     afom.quartier ? renderRef({ kind: 'quartier', id: afom.quartier }, ctx) : '',
@@ -28,7 +30,7 @@ export function renderAfom(afom: Afom, ctx: RenderContext, options: { headingLev
 
 function quadrant(q: AfomQuadrant, items: readonly AfomItem[], ctx: RenderContext, h: number): string {
   const list = items.length
-    ? `<ul>${items.map((item) => `<li${item.id ? ` id="${ctx.mode === 'print' ? printAnchor({ kind: 'constat', id: item.id }) : anchors.constat(item.id)}"` : ''}>${itemHtml(item, ctx)}</li>`).join('')}</ul>`
+    ? `<ul>${items.map((item) => `<li${item.id ? ` id="${anchors.constat(item.id)}"` : ''}>${itemHtml(item, ctx)}</li>`).join('')}</ul>`
     : '<p class="afom-vide">—</p>';
   return `<div class="afom-case afom-${q}"><h${h}>${fr.afomQuadrants[q]}</h${h}>${list}</div>`;
 }
@@ -37,11 +39,11 @@ function itemHtml(item: AfomItem, ctx: RenderContext): string {
   const links: string[] = [];
   for (const id of item.indicateurs) links.push(renderRef({ kind: 'indicateur', id }, ctx));
   const cited = item.enjeux.map((id) => {
-    const label = entityLabel({ kind: 'enjeu', id }, ctx);
-    const href = refHref({ kind: 'enjeu', id }, ctx);
+    const label = entityLabel(ctx.contract, { kind: 'enjeu', id });
+    const href = ctx.refHref({ kind: 'enjeu', id });
     return href
       ? `<a class="ref ref-enjeu" href="${esc(href)}" title="${esc(label.titre)}">${esc(label.prefix)}</a>`
-      : `<span class="ref ref-enjeu ref-ailleurs">${esc(label.prefix)}${ctx.elsewhere ? ` (${esc(ctx.elsewhere)})` : ''}</span>`;
+      : `<span class="ref ref-enjeu ref-ailleurs">${esc(label.prefix)}${elsewhere(ctx)}</span>`;
   });
   const meta = [
     links.length ? `<span class="afom-indicateurs">${fr.voirIndicateur} : ${links.join(', ')}</span>` : '',

@@ -2,7 +2,7 @@
  * A Markdown body of the model → HTML, each directive drawn by its renderer.
  * The model has already checked every directive, so ids here exist.
  */
-import type { Body, RefTarget } from '../model/index.ts';
+import type { Body } from '../model/index.ts';
 import { renderAfom } from './afom.ts';
 import { renderIndicateur } from './chart.ts';
 import type { RenderContext } from './context.ts';
@@ -35,7 +35,7 @@ export function renderDirective(node: Directive, ctx: RenderContext, idSuffix: s
   const c = ctx.contract;
   switch (node.name) {
     case 'ref': {
-      const target = (node.data as { target?: RefTarget } | undefined)?.target;
+      const target = node.type === 'textDirective' ? node.data?.target : undefined;
       return target ? renderRef(target, ctx) : '';
     }
     case 'indicateur':

@@ -20,6 +20,8 @@ export interface IndicateurOptions {
    * twice on a page. The figure itself carries no id: anchors belong to the caller.
    */
   idSuffix?: string;
+  /** Puts the chart in a focusable region that scrolls sideways on a phone; by default, as the context's figures. */
+  scroll?: boolean;
 }
 
 const NBSP = '\u00a0';
@@ -36,7 +38,7 @@ export function renderIndicateur(ind: Indicateur, ctx: RenderContext, options: I
     `<figure${attrs({ class: 'indicateur', 'data-indicateur': ind.id })}>` +
     `<figcaption>${heading}</figcaption>` +
     // On a phone the chart keeps legible labels and scrolls sideways; focusable so a keyboard can scroll it.
-    (ctx.mode === 'site' ? `<div class="graphique-scroll" tabindex="0" role="region" aria-label="${esc(title)} (graphique)">${chart}</div>` : chart) +
+    ((options.scroll ?? ctx.figures.scroll) ? `<div class="graphique-scroll" tabindex="0" role="region" aria-label="${esc(title)} (graphique)">${chart}</div>` : chart) +
     `<p class="source">Source${NBSP}: ${esc(ind.source)}, ${esc(formatYears(ind.annees))}</p>` +
     renderTable(ind, series, title) +
     (ind.definition ? `<p class="definition">${esc(ind.definition)}</p>` : '') +

@@ -1,79 +1,69 @@
 /**
- * What every renderer receives: the contract, lookups by id, and how to
- * make links. The same renderers serve the site (`mode: 'site'`) and the
- * print documents (`mode: 'print'`, where links become page references).
+ * What every renderer receives: the contract, lookups by id, how references
+ * resolve in the document being made, and how its figures are drawn. The
+ * same renderers serve the site and the print documents: each view builds
+ * its context once (src/data/render.ts, src/lib/print/documents.ts) and a
+ * caller can still override a figure's options on one call.
  */
-import type { Afom, AfomItem, Axe, Contract, Enjeu, Fiche, Indicateur, Objectif, Pilier, Quartier, RefTarget, Territoire } from '../model/index.ts';
+import type { Contract, RefTarget } from '../model/index.ts';
+import { lookupOf, pilierOf, type Lookup } from '../queries/index.ts';
 import { targetPath, withBase } from '../site/routes.ts';
+
+export type { Lookup } from '../queries/index.ts';
+
+/** How figures are drawn; the defaults of renderCarte, renderArbre, renderIndicateur and of the directives in a body. */
+export interface FigureOptions {
+  /** Maps and trees link their shapes and list entries to the entities' pages (on a screen, not on paper). */
+  links: boolean;
+  /** Wide figures (charts, the tree) sit in a focusable region that scrolls sideways on small screens. */
+  scroll: boolean;
+  /**
+   * How `::arbre` shows in a text: `image`, the drawing as an SVG file above
+   * its list; `list`, the list alone, with a pointer to `arbreDrawnAt` when the
+   * document draws the tree elsewhere (the printed cahier II's landscape pages).
+   */
+  arbre: 'image' | 'list';
+  arbreDrawnAt?: string;
+}
+
+export const SITE_FIGURES: FigureOptions = { links: true, scroll: true, arbre: 'image' };
 
 export interface RenderContext {
   contract: Contract;
-  mode: 'site' | 'print';
+  lookup: Lookup;
   /** Site path (from routes.ts) → URL with the base path. */
   url(path: string): string;
-  /** URL of an entity. */
+  /** The page of an entity on the site. */
   href(target: RefTarget): string;
-  lookup: Lookup;
   /**
-   * In print: whether the document being printed holds this entity (so a
-   * reference can print its page number). Entities of the other cahier are
-   * named with `elsewhere` instead.
+   * Where a reference to an entity leads in this document: its page on the
+   * site, its anchor in a print document; undefined when the document does
+   * not hold it (it is in the other cahier, named by `elsewhere`).
    */
-  printHas?: (target: RefTarget) => boolean;
+  refHref(target: RefTarget): string | undefined;
   elsewhere?: string;
+  figures: FigureOptions;
 }
 
-export interface Lookup {
-  pilier: Map<string, Pilier>;
-  enjeu: Map<string, Enjeu>;
-  axe: Map<string, Axe>;
-  objectif: Map<string, Objectif>;
-  fiche: Map<string, Fiche>;
-  quartier: Map<string, Quartier>;
-  indicateur: Map<string, Indicateur>;
-  afom: Map<string, Afom>;
-  constat: Map<string, { item: AfomItem; afom: Afom; quadrant: string }>;
-  territoire: Map<string, Territoire>;
+export interface ContextOptions {
+  base?: string;
+  /** Where references lead; by default, to the entities' pages. */
+  refHref?: (target: RefTarget) => string | undefined;
+  elsewhere?: string;
+  figures?: FigureOptions;
 }
 
-export function buildLookup(contract: Contract): Lookup {
-  const byId = <T extends { id: string }>(items: readonly T[]) => new Map(items.map((x) => [x.id, x]));
-  const enjeux = contract.piliers.flatMap((p) => p.enjeux);
-  const axes = contract.piliers.flatMap((p) => p.axes);
-  const objectifs = axes.flatMap((a) => a.objectifs);
-  const constat = new Map<string, { item: AfomItem; afom: Afom; quadrant: string }>();
-  for (const afom of contract.afoms)
-    for (const [quadrant, items] of Object.entries(afom.quadrants))
-      for (const item of items) if (item.id) constat.set(item.id, { item, afom, quadrant });
-  return {
-    pilier: byId(contract.piliers),
-    enjeu: byId(enjeux),
-    axe: byId(axes),
-    objectif: byId(objectifs),
-    fiche: byId(contract.fiches),
-    quartier: byId(contract.quartiers),
-    indicateur: byId(contract.indicateurs),
-    afom: byId(contract.afoms),
-    constat,
-    territoire: byId(contract.territoires),
-  };
-}
-
-export function createContext(
-  contract: Contract,
-  options: { base?: string; mode?: 'site' | 'print'; printHas?: (target: RefTarget) => boolean; elsewhere?: string } = {},
-): RenderContext {
+export function createContext(contract: Contract, options: ContextOptions = {}): RenderContext {
   const base = options.base ?? '/';
-  const lookup = buildLookup(contract);
-  const pilierOf = (id: string) => lookup.enjeu.get(id)?.pilier ?? lookup.axe.get(id)?.pilier ?? lookup.objectif.get(id)?.pilier;
   const url = (path: string) => withBase(base, path);
+  const href = (target: RefTarget) => url(targetPath(target, (id) => pilierOf(contract, id)));
   return {
     contract,
-    mode: options.mode ?? 'site',
+    lookup: lookupOf(contract),
     url,
-    href: (target) => url(targetPath(target, pilierOf)),
-    lookup,
-    ...(options.printHas ? { printHas: options.printHas } : {}),
+    href,
+    refHref: options.refHref ?? href,
     ...(options.elsewhere ? { elsewhere: options.elsewhere } : {}),
+    figures: options.figures ?? SITE_FIGURES,
   };
 }

@@ -7,7 +7,6 @@ import { formatNumber } from '../format.ts';
 import type { Fiche } from '../model/index.ts';
 import type { RenderContext } from './context.ts';
 import { attrs, esc } from './html.ts';
-import { refHref } from './labels.ts';
 
 export function renderFicheCards(fiches: readonly Fiche[], ctx: RenderContext, options: { headingLevel?: number; filterData?: boolean } = {}): string {
   if (fiches.length === 0) return `<p class="fiches-vide">${fr.aucuneFiche}</p>`;
@@ -15,7 +14,7 @@ export function renderFicheCards(fiches: readonly Fiche[], ctx: RenderContext, o
 }
 
 function card(f: Fiche, ctx: RenderContext, h: number, filterData: boolean): string {
-  const href = refHref({ kind: 'fiche', id: f.id }, ctx);
+  const href = ctx.refHref({ kind: 'fiche', id: f.id });
   const objectifs = f.objectifs.map((id) => ctx.lookup.objectif.get(id)!.numero).join(', ');
   const quartiers = f.tousQuartiers ? fr.tousQuartiers : f.quartiers.map((id) => ctx.lookup.quartier.get(id)!.nom).join(', ');
   const data = filterData

@@ -4,6 +4,7 @@
  * that doubles as the text equivalent.
  */
 import type { Quartier } from '../model/index.ts';
+import { territoireNom } from '../queries/index.ts';
 import type { RenderContext } from './context.ts';
 import { attrs, domId, esc } from './html.ts';
 import { collection, fitFrame, normalizeGeometry, placeMarkers, polygonsOf, scaleBar, type Frame, type Marker, type Part } from './map-geometry.ts';
@@ -37,13 +38,23 @@ interface Drawn {
   parts: Part[];
 }
 
-export function renderCarte(quartiers: readonly Quartier[], ctx: RenderContext, options: { focus?: string; idSuffix?: string } = {}): string {
+export interface CarteOptions {
+  /** The quartier shown in its neighbourhood, numbered 1. */
+  focus?: string;
+  /** Keeps the SVG's ids unique when a page shows two maps. */
+  idSuffix?: string;
+  /** Outlines, markers and legend entries link to the quartiers' pages; by default, as the context's figures. */
+  links?: boolean;
+}
+
+export function renderCarte(quartiers: readonly Quartier[], ctx: RenderContext, options: CarteOptions = {}): string {
   const focus = options.focus === undefined ? undefined : quartiers.find((q) => q.id === options.focus);
   if (options.focus !== undefined && !focus) throw new Error(`::carte : quartier inconnu « ${options.focus} »`);
   const caption = focus ? LABELS.localisation(focus.nom) : LABELS.titre;
   const outlined = quartiers.filter((q) => q.contour?.length);
   const fitted = focus ? [focus] : outlined;
-  const withoutMap = () => renderWithoutMap(focus ? [focus] : quartiers, ctx, caption);
+  const links = options.links ?? ctx.figures.links;
+  const withoutMap = () => renderWithoutMap(focus ? [focus] : quartiers, ctx, links, caption);
   if (fitted.every((q) => !q.contour?.length)) return withoutMap();
 
   const frame = fitFrame(collection(fitted.flatMap((q) => q.contour!.map(normalizeGeometry))), {
@@ -58,13 +69,13 @@ export function renderCarte(quartiers: readonly Quartier[], ctx: RenderContext, 
   const missing = focus ? [] : quartiers.filter((q) => !drawn.some((x) => x.quartier === q));
 
   const ids = { title: domId('carte', ...idParts(options), 'titre'), desc: domId('carte', ...idParts(options), 'desc') };
-  const svg = renderSvg(drawn, frame, ctx, focus, caption, describe(drawn, missing, ctx, focus), ids);
-  const legend = renderLegend(drawn, missing, ctx);
+  const svg = renderSvg(drawn, frame, ctx, links, focus, caption, describe(drawn, missing, ctx, focus), ids);
+  const legend = renderLegend(drawn, missing, ctx, links);
   // figcaption, map, legend, source as siblings: screen.css lays .carte out as a grid of them.
   return `<figure class="carte"><figcaption>${esc(caption)}</figcaption>${svg}${legend}<p class="source">${esc(LABELS.source)}</p></figure>`;
 }
 
-function idParts(options: { focus?: string; idSuffix?: string }): string[] {
+function idParts(options: CarteOptions): string[] {
   return [options.focus, options.idSuffix].filter((x): x is string => !!x);
 }
 
@@ -89,6 +100,7 @@ function renderSvg(
   drawn: readonly Drawn[],
   frame: Frame,
   ctx: RenderContext,
+  links: boolean,
   focus: Quartier | undefined,
   title: string,
   desc: string,
@@ -107,7 +119,7 @@ function renderSvg(
       'stroke-width': x.quartier === focus ? 2.5 : 1.5,
       'stroke-linejoin': 'round',
     })}/>`;
-    return link(x.quartier, ctx, outline);
+    return links ? link(x.quartier, ctx, outline) : outline;
   });
   const placed = placeMarkers(
     drawn.flatMap((x) => x.parts),
@@ -116,11 +128,12 @@ function renderSvg(
   );
   const markers = drawn.map((x, i) => {
     const mine = placed.splice(0, x.parts.length);
-    return link(x.quartier, ctx, mine.map((m) => renderMarker(m, i + 1)).join(''), true);
+    const drawnMarkers = mine.map((m) => renderMarker(m, i + 1)).join('');
+    return links ? link(x.quartier, ctx, drawnMarkers, true) : drawnMarkers;
   });
   // An image's children are presentational, so links inside one are an accessibility error:
-  // with links (site mode) the map is a named group whose links are named by their <title>.
-  const role = ctx.mode === 'site' ? 'group' : 'img';
+  // with links the map is a named group whose links are named by their <title>.
+  const role = links ? 'group' : 'img';
   return (
     `<svg${attrs({ xmlns: 'http://www.w3.org/2000/svg', viewBox: `0 0 ${frame.width} ${height}`, width: '100%', role, 'aria-labelledby': `${ids.title} ${ids.desc}`, class: 'carte-svg' })}>` +
     `<title${attrs({ id: ids.title })}>${esc(title)}</title><desc${attrs({ id: ids.desc })}>${esc(desc)}</desc>` +
@@ -139,12 +152,11 @@ function renderMarker(m: Marker, n: number): string {
 }
 
 /**
- * In site mode the outline and the marker lead to the quartier page, for the
+ * With links, the outline and the marker lead to the quartier page, for the
  * mouse: out of the tab order, since the legend holds the same links for the
  * keyboard. Assistive technologies get one link per quartier (the outline's).
  */
 function link(quartier: Quartier, ctx: RenderContext, inner: string, duplicate = false): string {
-  if (ctx.mode !== 'site') return inner;
   const href = ctx.href({ kind: 'quartier', id: quartier.id });
   return `<a${attrs({ href, tabindex: '-1', 'aria-hidden': duplicate ? 'true' : undefined })}><title>${esc(quartier.nom)}</title>${inner}</a>`;
 }
@@ -171,7 +183,7 @@ function renderNorth(frame: Frame): string {
 }
 
 function communeOf(q: Quartier, ctx: RenderContext): string {
-  return ctx.lookup.territoire.get(q.commune)?.nom ?? q.commune;
+  return territoireNom(ctx.contract, q.commune);
 }
 
 function nameWithCommune(q: Quartier, ctx: RenderContext): string {
@@ -190,17 +202,17 @@ function describe(drawn: readonly Drawn[], missing: readonly Quartier[], ctx: Re
  * numbers (no CSS needed for them to match); quartiers without an outline
  * follow in an unnumbered list, since they have no marker.
  */
-function renderLegend(drawn: readonly Drawn[], missing: readonly Quartier[], ctx: RenderContext): string {
-  const numbered = `<ol class="carte-legende">${drawn.map((x) => legendItem(x.quartier, ctx, true)).join('')}</ol>`;
-  return `<div class="carte-legendes">${numbered}${missingList(missing, ctx)}</div>`;
+function renderLegend(drawn: readonly Drawn[], missing: readonly Quartier[], ctx: RenderContext, links: boolean): string {
+  const numbered = `<ol class="carte-legende">${drawn.map((x) => legendItem(x.quartier, ctx, links, true)).join('')}</ol>`;
+  return `<div class="carte-legendes">${numbered}${missingList(missing, ctx, links)}</div>`;
 }
 
-function missingList(missing: readonly Quartier[], ctx: RenderContext): string {
-  return missing.length ? `<ul class="carte-legende-sans-contour">${missing.map((q) => legendItem(q, ctx, false)).join('')}</ul>` : '';
+function missingList(missing: readonly Quartier[], ctx: RenderContext, links: boolean): string {
+  return missing.length ? `<ul class="carte-legende-sans-contour">${missing.map((q) => legendItem(q, ctx, links, false)).join('')}</ul>` : '';
 }
 
-function legendItem(q: Quartier, ctx: RenderContext, drawn: boolean): string {
-  const name = ctx.mode === 'site' ? `<a${attrs({ href: ctx.href({ kind: 'quartier', id: q.id }) })}>${esc(q.nom)}</a>` : esc(q.nom);
+function legendItem(q: Quartier, ctx: RenderContext, links: boolean, drawn: boolean): string {
+  const name = links ? `<a${attrs({ href: ctx.href({ kind: 'quartier', id: q.id }) })}>${esc(q.nom)}</a>` : esc(q.nom);
   const suffix = drawn ? '' : ` — <span class="carte-sans-contour">${esc(LABELS.sansContour)}</span>`;
   return (
     `<li${attrs({ class: `carte-${q.categorie}` })}>${drawn ? `${swatch(q)} ` : ''}${name} (${esc(communeOf(q, ctx))}), ` +
@@ -216,6 +228,6 @@ function swatch(q: Quartier): string {
   );
 }
 
-function renderWithoutMap(quartiers: readonly Quartier[], ctx: RenderContext, caption: string): string {
-  return `<figure class="carte carte-vide"><figcaption>${esc(caption)}</figcaption><div class="carte-legendes"><p>${esc(LABELS.aucunContour)}</p>${missingList(quartiers, ctx)}</div></figure>`;
+function renderWithoutMap(quartiers: readonly Quartier[], ctx: RenderContext, links: boolean, caption: string): string {
+  return `<figure class="carte carte-vide"><figcaption>${esc(caption)}</figcaption><div class="carte-legendes"><p>${esc(LABELS.aucunContour)}</p>${missingList(quartiers, ctx, links)}</div></figure>`;
 }

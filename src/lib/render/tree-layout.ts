@@ -7,9 +7,10 @@
  */
 import { hierarchy, type HierarchyNode } from 'd3-hierarchy';
 import { fr } from '../../i18n/fr.ts';
-import type { Fiche, Pilier } from '../model/index.ts';
+import type { Pilier } from '../model/index.ts';
 import type { AfomQuadrant } from '../model/schemas/afom.ts';
 import { pluralize } from '../plural.ts';
+import { fichesOf } from '../queries/index.ts';
 import type { RenderContext } from './context.ts';
 import { charsPerLine, shorten, wrapText } from './wrap.ts';
 
@@ -133,9 +134,6 @@ export function layoutArbre(piliers: readonly Pilier[], ctx: RenderContext): Arb
   const libelles = ctx.contract.contrat.libelles;
   const columns = COLUMNS.filter((c) => piliers.some((p) => columnsOf(p, ctx).includes(c)) || c === 'axe' || c === 'objectif' || c === 'fiche');
   const W = columnWidths(columns);
-  const fichesByObjectif = new Map<string, Fiche[]>();
-  for (const f of ctx.contract.fiches)
-    for (const o of f.objectifs) fichesByObjectif.set(o, [...(fichesByObjectif.get(o) ?? []), f]);
 
   const textWidth = (c: Column) => W[c] - 2 * PAD.x;
   const kicker = (text: string, c: Column): TextLine[] =>
@@ -155,7 +153,7 @@ export function layoutArbre(piliers: readonly Pilier[], ctx: RenderContext): Arb
       return [box('constat', id, lines, { quadrant, tooltip: `${fr.afomQuadrantOne[quadrant]} : ${c.item.texte}` })];
     });
   const ficheBoxes = (objectifId: string): Box[] => {
-    const fiches = fichesByObjectif.get(objectifId) ?? [];
+    const fiches = fichesOf(ctx.contract, { objectif: objectifId });
     if (!fiches.length) return [{ ...box('fiche', '', [{ text: 'Aucune fiche', size: FONT.small, tone: 'muted' }]), align: 'middle' }];
     return fiches.map((f) => ({ ...box('fiche', f.id, [{ text: `${fr.fiche} ${f.numero}`, size: FONT.body }], { align: 'middle', tooltip: `${fr.fiche} ${f.numero} — ${f.titre}` }), h: FICHE_H }));
   };

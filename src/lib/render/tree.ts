@@ -6,11 +6,11 @@
  */
 import { linkHorizontal } from 'd3-shape';
 import { fr } from '../../i18n/fr.ts';
-import type { Axe, Fiche, Objectif, Pilier, RefTarget } from '../model/index.ts';
+import type { Axe, Objectif, Pilier, RefTarget } from '../model/index.ts';
 import { pluralize } from '../plural.ts';
 import type { RenderContext } from './context.ts';
 import { attrs, domId, esc } from './html.ts';
-import { entityLabel, labelText } from './labels.ts';
+import { entityLabel, fichesOf, labelText, objectifsOf } from '../queries/index.ts';
 import { FONT, LINE_HEIGHT, PAD, layoutArbre, lineBaselines, type ArbreLayout, type Box, type Column, type TextLine } from './tree-layout.ts';
 
 const TEXT = {
@@ -46,25 +46,34 @@ export interface ArbreOptions {
    * several pages and is cached once. The list under it carries the links.
    */
   svgSrc?: string;
+  /** Boxes and list entries link to the entities' pages; by default, as the context's figures. */
+  links?: boolean;
+  /** The drawing scrolls sideways in a focusable region; by default, as the context's figures. */
+  scroll?: boolean;
+  /** The list under the drawing (default true): a page that gives the list elsewhere leaves it out. */
+  list?: boolean;
+  /** The drawing's size in CSS pixels, instead of the figure's whole width (print pages scale it to the paper). */
+  size?: { width: number; height: number };
 }
 
 export function renderArbre(piliers: readonly Pilier[], ctx: RenderContext, options: ArbreOptions = {}): string {
   const layout = layoutArbre(piliers, ctx);
   const whole = piliers.length === ctx.contract.piliers.length;
   const base = domId('arbre', ...(whole ? ['contrat'] : piliers.map((p) => p.id)), ...(options.idSuffix ? [options.idSuffix] : []));
+  const links = options.links ?? ctx.figures.links;
   const media = options.svgSrc
     ? `<img${attrs({ class: 'arbre-img', src: options.svgSrc, width: layout.width, height: layout.height, alt: `${titleOf(piliers, ctx)}. ${describe(piliers, ctx)}` })}>`
-    : renderSvg(layout, piliers, ctx, `${base}-titre`, `${base}-desc`);
+    : renderSvg(layout, piliers, ctx, { titleId: `${base}-titre`, descId: `${base}-desc`, links, ...(options.size ? { size: options.size } : {}) });
   // Focusable so keyboard users can scroll the wide tree sideways on small screens.
-  const scroll = ctx.mode === 'site' ? ` tabindex="0" role="region" aria-label="${esc(titleOf(piliers, ctx))} (défilement horizontal)"` : '';
+  const scroll = (options.scroll ?? ctx.figures.scroll) ? ` tabindex="0" role="region" aria-label="${esc(titleOf(piliers, ctx))} (défilement horizontal)"` : '';
   const open = options.svgSrc ? `\n<p class="arbre-ouvrir"><a href="${esc(options.svgSrc)}">Ouvrir l’arbre en grand (image SVG)</a></p>` : '';
-  return `<figure class="arbre">\n<div class="arbre-scroll"${scroll}>${media}</div>${open}\n${renderList(piliers, ctx)}\n</figure>`;
+  const list = options.list === false ? '' : renderList(piliers, ctx, links);
+  return `<figure class="arbre">\n<div class="arbre-scroll"${scroll}>${media}</div>${open}\n${list}\n</figure>`;
 }
 
 /** The tree as a standalone SVG file (no links: an image cannot follow them). */
 export function arbreSvgDocument(piliers: readonly Pilier[], ctx: RenderContext): string {
-  const still: RenderContext = { ...ctx, mode: 'print' };
-  const svg = renderSvg(layoutArbre(piliers, still), piliers, still, 'arbre-titre', 'arbre-desc');
+  const svg = renderSvg(layoutArbre(piliers, ctx), piliers, ctx, { titleId: 'arbre-titre', descId: 'arbre-desc', links: false });
   return `<?xml version="1.0" encoding="UTF-8"?>\n${svg.replace('<svg ', `<svg font-family="'Source Sans 3 Variable', 'Source Sans 3', 'DejaVu Sans', Arial, sans-serif" `)}\n`;
 }
 
@@ -77,7 +86,14 @@ export function renderArbreForPilier(pilier: Pilier, ctx: RenderContext, options
   return renderArbre([pilier], ctx, options);
 }
 
-function renderSvg(layout: ArbreLayout, piliers: readonly Pilier[], ctx: RenderContext, titleId: string, descId: string): string {
+interface SvgOptions {
+  titleId: string;
+  descId: string;
+  links: boolean;
+  size?: { width: number; height: number };
+}
+
+function renderSvg(layout: ArbreLayout, piliers: readonly Pilier[], ctx: RenderContext, { titleId, descId, links, size }: SvgOptions): string {
   const title = titleOf(piliers, ctx);
   const link = linkHorizontal<{ from: [number, number]; to: [number, number] }, [number, number]>()
     .source((e) => e.from)
@@ -91,16 +107,16 @@ function renderSvg(layout: ArbreLayout, piliers: readonly Pilier[], ctx: RenderC
       .join('');
     return `<rect${attrs({ x: band.x, y: band.y, width: band.w, height: band.h, rx: 4, fill: PALETTE.band.fill })}/><text${attrs({ 'font-size': FONT.band, 'font-weight': 700, fill: PALETTE.band.text })}>${bandText}</text>${head}`;
   });
-  return `<svg${attrs({ xmlns: 'http://www.w3.org/2000/svg', class: 'arbre-svg', viewBox: `0 0 ${layout.width} ${layout.height}`, width: '100%', role: ctx.mode === 'site' ? 'group' : 'img', 'aria-labelledby': `${titleId} ${descId}` })}>
+  return `<svg${attrs({ xmlns: 'http://www.w3.org/2000/svg', class: 'arbre-svg', viewBox: `0 0 ${layout.width} ${layout.height}`, ...(size ?? { width: '100%' }), role: links ? 'group' : 'img', 'aria-labelledby': `${titleId} ${descId}` })}>
 <title id="${esc(titleId)}">${esc(title)}</title>
 <desc id="${esc(descId)}">${esc(describe(piliers, ctx))}</desc>
 <g${attrs({ fill: 'none', stroke: PALETTE.link, 'stroke-width': 1.2 })}>${edges}</g>
 ${sections.join('\n')}
-${layout.boxes.map((b) => renderBox(b, ctx)).join('\n')}
+${layout.boxes.map((b) => renderBox(b, ctx, links)).join('\n')}
 </svg>`;
 }
 
-function renderBox(b: Box, ctx: RenderContext): string {
+function renderBox(b: Box, ctx: RenderContext, links: boolean): string {
   const colours = PALETTE[b.kind];
   const placeholder = !b.id;
   const rect = placeholder
@@ -112,7 +128,7 @@ function renderBox(b: Box, ctx: RenderContext): string {
   const text = `<text${attrs({ 'text-anchor': b.align === 'middle' ? 'middle' : undefined, fill: PALETTE.ink })}>${lines}</text>`;
   const tooltip = b.tooltip ? `<title>${esc(b.tooltip)}</title>` : '';
   const inner = `${tooltip}${rect}${text}`;
-  if (ctx.mode !== 'site' || placeholder) return `<g>${inner}</g>`;
+  if (!links || placeholder) return `<g>${inner}</g>`;
   // Out of the tab order: the list under the figure holds the same links for keyboards and screen readers.
   return `<a${attrs({ href: ctx.href({ kind: b.kind, id: b.id }), tabindex: -1 })}>${inner}</a>`;
 }
@@ -128,8 +144,8 @@ function describe(piliers: readonly Pilier[], ctx: RenderContext): string {
   const l = ctx.contract.contrat.libelles;
   const enjeux = piliers.flatMap((p) => p.enjeux);
   const axes = piliers.flatMap((p) => p.axes);
-  const objectifs = axes.flatMap((a) => a.objectifs);
-  const fiches = new Set(objectifs.flatMap((o) => fichesOf(o, ctx).map((f) => f.id)));
+  const objectifs = objectifsOf(piliers);
+  const fiches = new Set(objectifs.flatMap((o) => fichesOf(ctx.contract, { objectif: o.id }).map((f) => f.id)));
   const count = (n: number, label: string) => `${n} ${lowerFirst(n > 1 ? pluralize(label) : label)}`;
   const columns = [...(enjeux.some((e) => e.constats.length) ? [TEXT.constats] : []), ...(enjeux.length ? [l.enjeu] : []), l.axe, l.objectif].map((c) => lowerFirst(pluralize(c)));
   const counts = [...(enjeux.length ? [count(enjeux.length, l.enjeu)] : []), count(axes.length, l.axe), count(objectifs.length, l.objectif), count(fiches.size, TEXT.ficheProjet)];
@@ -137,13 +153,13 @@ function describe(piliers: readonly Pilier[], ctx: RenderContext): string {
 }
 
 /** The tree as nested lists: the text equivalent on the site, the in-text form in print. */
-export function renderArbreListe(piliers: readonly Pilier[], ctx: RenderContext): string {
-  return renderList(piliers, ctx);
+export function renderArbreListe(piliers: readonly Pilier[], ctx: RenderContext, options: { links?: boolean } = {}): string {
+  return renderList(piliers, ctx, options.links ?? ctx.figures.links);
 }
 
-function renderList(piliers: readonly Pilier[], ctx: RenderContext): string {
-  const item = (target: RefTarget, inner = '') => `<li>${entity(target, ctx)}${inner}</li>`;
-  const objectifs = (a: Axe) => `<ol>${a.objectifs.map((o) => item({ kind: 'objectif', id: o.id }, fichesList(o, ctx))).join('')}</ol>`;
+function renderList(piliers: readonly Pilier[], ctx: RenderContext, links: boolean): string {
+  const item = (target: RefTarget, inner = '') => `<li>${entity(target, ctx, links)}${inner}</li>`;
+  const objectifs = (a: Axe) => `<ol>${a.objectifs.map((o) => item({ kind: 'objectif', id: o.id }, fichesList(o, ctx, links))).join('')}</ol>`;
   const axes = (list: readonly Axe[]) => (list.length ? `<ol>${list.map((a) => item({ kind: 'axe', id: a.id }, objectifs(a))).join('')}</ol>` : '');
   const body = piliers.map((p) => {
     const underEnjeu = new Set(p.enjeux.flatMap((e) => e.axes.map((a) => a.id)));
@@ -158,20 +174,16 @@ function renderList(piliers: readonly Pilier[], ctx: RenderContext): string {
   return `<ol class="arbre-liste">${body.join('\n')}</ol>`;
 }
 
-function fichesList(o: Objectif, ctx: RenderContext): string {
-  const fiches = fichesOf(o, ctx);
+function fichesList(o: Objectif, ctx: RenderContext, links: boolean): string {
+  const fiches = fichesOf(ctx.contract, { objectif: o.id });
   if (!fiches.length) return `<p class="arbre-fiches-vide">${esc(fr.aucuneFiche)}</p>`;
-  return `<ul class="arbre-fiches">${fiches.map((f) => `<li>${entity({ kind: 'fiche', id: f.id }, ctx)}</li>`).join('')}</ul>`;
+  return `<ul class="arbre-fiches">${fiches.map((f) => `<li>${entity({ kind: 'fiche', id: f.id }, ctx, links)}</li>`).join('')}</ul>`;
 }
 
-/** Number and title; a link on the site, plain text in print. */
-function entity(target: RefTarget, ctx: RenderContext): string {
-  const text = esc(labelText(entityLabel(target, ctx)));
-  return ctx.mode === 'site' ? `<a href="${esc(ctx.href(target))}">${text}</a>` : `<span>${text}</span>`;
-}
-
-function fichesOf(o: Objectif, ctx: RenderContext): Fiche[] {
-  return ctx.contract.fiches.filter((f) => f.objectifs.includes(o.id));
+/** Number and title; a link to the entity's page, or plain text. */
+function entity(target: RefTarget, ctx: RenderContext, links: boolean): string {
+  const text = esc(labelText(entityLabel(ctx.contract, target)));
+  return links ? `<a href="${esc(ctx.href(target))}">${text}</a>` : `<span>${text}</span>`;
 }
 
 function joinFr(parts: readonly string[]): string {

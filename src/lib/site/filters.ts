@@ -5,6 +5,7 @@
 import { fr } from '../../i18n/fr.ts';
 import type { Contract } from '../model/index.ts';
 import { FICHE_STATUTS } from '../model/schemas/fiche.ts';
+import { objectifsOf } from '../queries/index.ts';
 import type { FacetKey } from './match.ts';
 
 export interface Facet {
@@ -23,7 +24,7 @@ export function ficheFacets(contract: Contract): Facet[] {
     {
       key: 'objectif',
       label: libelles.objectif,
-      options: contract.piliers.flatMap((p) => p.axes.flatMap((a) => a.objectifs.map((o) => ({ value: o.id, label: `${o.numero} ${o.titre}` })))),
+      options: objectifsOf(contract.piliers).map((o) => ({ value: o.id, label: `${o.numero} ${o.titre}` })),
     },
     { key: 'quartier', label: 'Quartier', options: contract.quartiers.map((q) => ({ value: q.id, label: q.nom })) },
     { key: 'porteur', label: fr.porteur, options: porteurs.map((p) => ({ value: p, label: p })) },

@@ -4,7 +4,7 @@
  */
 import { fr } from '../../i18n/fr.ts';
 import type { Contract } from '../model/index.ts';
-import { pluralize } from '../plural.ts';
+import { declinaisonsTitle, declinedQuartiers, entityLabel, labelText } from '../queries/index.ts';
 import { routes } from './routes.ts';
 
 export interface NavEntry {
@@ -16,8 +16,14 @@ export interface NavEntry {
 
 export type Cahier = 1 | 2;
 
+/** A step of the breadcrumbs. */
+export interface Crumb {
+  /** A site path from routes.ts. */
+  href: string;
+  label: string;
+}
+
 export function cahierSequence(contract: Contract, cahier: Cahier): NavEntry[] {
-  const { libelles } = contract.contrat;
   if (cahier === 1) {
     return [
       { path: routes.cahier1(), title: fr.cahier1Titre, kicker: fr.cahier1 },
@@ -26,31 +32,24 @@ export function cahierSequence(contract: Contract, cahier: Cahier): NavEntry[] {
       ...(contract.afoms.length ? [{ path: routes.afoms(), title: fr.afom }] : []),
     ];
   }
+  const declined = declinedQuartiers(contract);
   return [
     { path: routes.cahier2(), title: fr.cahier2Titre, kicker: fr.cahier2 },
     ...contract.cahier2.map((c) => ({ path: routes.chapitre2(c.slug), title: c.titre })),
-    ...contract.piliers.map((p) => ({ path: routes.pilier(p.id), title: p.titre, kicker: `${libelles.pilier} ${p.numero}` })),
-    ...(contract.quartiers.some((q) => q.declinaison) ? [{ path: routes.declinaisons(), title: declinaisonsTitle(contract) }] : []),
-    ...contract.quartiers.filter((q) => q.declinaison).map((q) => ({ path: routes.declinaison(q.id), title: q.nom, kicker: declinaisonsTitle(contract) })),
+    ...contract.piliers.map((p) => ({ path: routes.pilier(p.id), title: p.titre, kicker: entityLabel(contract, { kind: 'pilier', id: p.id }).prefix })),
+    ...(declined.length ? [{ path: routes.declinaisons(), title: declinaisonsTitle(contract) }] : []),
+    ...declined.map((q) => ({ path: routes.declinaison(q.id), title: q.nom, kicker: declinaisonsTitle(contract) })),
     { path: routes.fiches(), title: fr.fichesProjets },
   ];
+}
+
+/** The fiches in their numbered order, named as their previous/next links name them. */
+export function ficheSequence(contract: Contract): NavEntry[] {
+  return contract.fiches.map((f) => ({ path: routes.fiche(f.id), title: labelText(entityLabel(contract, { kind: 'fiche', id: f.id })) }));
 }
 
 export function prevNext(sequence: readonly NavEntry[], path: string): { prev?: NavEntry; next?: NavEntry } {
   const i = sequence.findIndex((e) => e.path === path);
   if (i < 0) return {};
   return { ...(i > 0 ? { prev: sequence[i - 1]! } : {}), ...(i < sequence.length - 1 ? { next: sequence[i + 1]! } : {}) };
-}
-
-/** "Enjeux par quartier"; a contract without the enjeux level declines its objectifs instead. */
-export function declinaisonsTitle(contract: Contract): string {
-  const withEnjeux = contract.piliers.some((p) => p.enjeux.length > 0);
-  return withEnjeux ? `${pluralize(contract.contrat.libelles.enjeu)} par quartier` : 'Déclinaison par quartier';
-}
-
-/** "Piliers, enjeux et objectifs opérationnels", without the levels the contract does not have. */
-export function treeLevelsTitle(contract: Contract): string {
-  const l = contract.contrat.libelles;
-  const levels = [pluralize(l.pilier), ...(contract.piliers.some((p) => p.enjeux.length > 0) ? [pluralize(l.enjeu).toLowerCase()] : []), pluralize(l.objectif).toLowerCase()];
-  return `${levels.slice(0, -1).join(', ')} et ${levels.at(-1)}`;
 }

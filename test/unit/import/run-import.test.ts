@@ -178,13 +178,13 @@ describe('npm run import: errors', () => {
     expect(r.out).toBe('');
     const VALUE_HINT = '    ↳ écrivez un nombre (12,5 ou 12.5, 1 234,5, 47,2 %) ; pour le secret statistique : s, nd, secret ou une cellule vide';
     expect(r.err.split('\n')).toEqual([
-      `${BROKEN_CSV}:3:1  code_qp  erreur : code de territoire inconnu « QN09899Z »`,
+      `${BROKEN_CSV}:3:1  code_qp  erreur : code de territoire inconnu « QN09899Z » [import-territoire]`,
       '    ↳ aucun territoire de territoires.yaml ni quartier de quartiers/ n’a ce code : ajoutez « code: QN09899Z » au bon territoire, ou corrigez le fichier',
-      `${BROKEN_CSV}:4:4  tp60  erreur : valeur illisible « 39,2,1 » : nombre attendu`,
+      `${BROKEN_CSV}:4:4  tp60  erreur : valeur illisible « 39,2,1 » : nombre attendu [import-valeur]`,
       VALUE_HINT,
-      `${BROKEN_CSV}:5:3  pop_mun  erreur : valeur illisible « 41 25 » : nombre attendu`,
+      `${BROKEN_CSV}:5:3  pop_mun  erreur : valeur illisible « 41 25 » : nombre attendu [import-valeur]`,
       VALUE_HINT,
-      `${BROKEN_CSV}:5:4  tp60  erreur : valeur illisible « abc » : nombre attendu`,
+      `${BROKEN_CSV}:5:4  tp60  erreur : valeur illisible « abc » : nombre attendu [import-valeur]`,
       VALUE_HINT,
       `${BROKEN_CSV} : 4 erreurs, 0 avertissement. Rien n’a été écrit.`,
     ]);
@@ -197,7 +197,7 @@ describe('npm run import: errors', () => {
     writeFileSync(join(dir, 'territoires.yaml'), readFileSync(join(dir, 'territoires.yaml'), 'utf8').replace('code: "98117"', 'code: "98118"'));
     const r = await run([XLSX, '--annee', '2023', '--variables', 'tx_lls=part-logement-social'], dir);
     expect(r.code).toBe(1);
-    expect(r.err.split('\n')[0]).toBe(`${XLSX}:8:1  code_qp  erreur : code de territoire inconnu « 98117 » (cellule A8)`);
+    expect(r.err.split('\n')[0]).toBe(`${XLSX}:8:1  code_qp  erreur : code de territoire inconnu « 98117 » (cellule A8) [import-territoire]`);
   });
 
   it('refuses an import that would give the contract new errors', async () => {
@@ -207,7 +207,7 @@ describe('npm run import: errors', () => {
     const before = snapshot(dir);
     const r = await run([csv, '--annee', '2013', '--source', 'Insee'], dir);
     expect(r.code).toBe(1);
-    expect(r.err).toContain(`${dir}/cahier-1/indicateurs/taux-pauvrete.yaml:7:1  valeurs  erreur : aucune valeur chiffrée : au moins une valeur est attendue`);
+    expect(r.err).toContain(`${dir}/cahier-1/indicateurs/taux-pauvrete.yaml:7:1  valeurs  erreur : aucune valeur chiffrée : au moins une valeur est attendue [valeurs-absentes]`);
     expect(r.err).toContain(`${dir} : l’import y ajouterait une erreur. Rien n’a été écrit.`);
     expect(snapshot(dir)).toEqual(before);
   });
@@ -218,8 +218,8 @@ describe('npm run import: errors', () => {
     writeFileSync(csv, 'code_qp,tp60\nQN09801A,40\n,12\nles-tilleuls-gare,41\n');
     const r = await run([csv, '--annee', '2013', '--source', 'Insee'], dir);
     expect(r.code).toBe(1);
-    expect(r.err).toContain(`${csv}:3:1  code_qp  erreur : code de territoire manquant`);
-    expect(r.err).toContain(`${csv}:4:1  code_qp  erreur : valeur en double : taux-pauvrete, 2013, les-tilleuls-gare (déjà donnée ligne 2)`);
+    expect(r.err).toContain(`${csv}:3:1  code_qp  erreur : code de territoire manquant [import-territoire]`);
+    expect(r.err).toContain(`${csv}:4:1  code_qp  erreur : valeur en double : taux-pauvrete, 2013, les-tilleuls-gare (déjà donnée ligne 2) [import-valeur]`);
   });
 
   it('reports a header it does not know', async () => {
@@ -228,7 +228,7 @@ describe('npm run import: errors', () => {
     writeFileSync(csv, 'commune;taux\nLoirac;12\n');
     const r = await run([csv, '--annee', '2013'], dir);
     expect(r.code).toBe(1);
-    expect(r.err.split('\n')[0]).toBe(`${csv}:1:1  erreur : en-tête non reconnu`);
+    expect(r.err.split('\n')[0]).toBe(`${csv}:1:1  erreur : en-tête non reconnu [import-colonne]`);
   });
 });
 

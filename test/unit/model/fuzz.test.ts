@@ -23,6 +23,7 @@ import { report } from '../../../scripts/lib/run-check.ts';
 import { readContentFiles } from '../../../src/lib/content-files.ts';
 import { buildContract, formatIssues, hasErrors, type ContentIssue, type ModelResult } from '../../../src/lib/model/index.ts';
 import { REQUIRED_FILES } from '../../../src/lib/model/layout.ts';
+import { RULES } from '../../../src/lib/model/rules.ts';
 import type { SourceFile } from '../../../src/lib/model/source.ts';
 import { fixtureFiles, textFile, withFiles } from '../../helpers/fixtures.ts';
 import { describeOps, makeCase, OPERATORS, textLines, type FuzzCase } from '../../helpers/mutate.ts';
@@ -93,6 +94,7 @@ function issueProblems(issue: ContentIssue, files: ReadonlyMap<string, SourceFil
   }
   if (issue.severity !== 'error' && issue.severity !== 'warning') problems.push(`gravité inconnue « ${String(issue.severity)} » : ${where}`);
   if (typeof issue.path !== 'string') problems.push(`chemin de clé non textuel : ${where}`);
+  if (!(issue.rule in RULES)) problems.push(`règle inconnue « ${String(issue.rule)} » : ${where}`);
   if (typeof issue.message !== 'string' || issue.message.trim() === '') problems.push(`message vide : ${where}`);
   else {
     if (ENGLISH.test(issue.message)) problems.push(`message en anglais : ${where}`);
@@ -348,7 +350,7 @@ describe(`fuzzing the model (graine ${SEED}, ${CASES} cas)`, () => {
 describe('the fuzz oracle catches a misbehaving model', () => {
   // Planted defects on a real result: each must be reported, or the fuzz test could never fail.
   const c = makeCase(base, SEED, 3);
-  const issue: ContentIssue = { severity: 'error', file: 'contrat.yaml', line: 1, column: 1, path: 'titre', message: 'clé obligatoire manquante' };
+  const issue: ContentIssue = { severity: 'error', file: 'contrat.yaml', line: 1, column: 1, path: 'titre', message: 'clé obligatoire manquante', rule: 'cle-manquante' };
   const withIssue = (patch: Partial<ContentIssue>): Run => ({ result: { issues: [{ ...issue, ...patch }] }, ms: 1 });
   const planted: [string, Run, RegExp][] = [
     ['a throw', { thrown: new TypeError("Cannot read properties of undefined (reading 'id')"), ms: 1 }, /exception/],
@@ -357,6 +359,7 @@ describe('the fuzz oracle catches a misbehaving model', () => {
     ['undefined in a message', withIssue({ message: 'identifiant inconnu « undefined »' }), /« undefined »/],
     ['[object Object] in a message', withIssue({ message: 'trouvé : [object Object]' }), /« \[object …\] »/],
     ['an English message', withIssue({ message: 'Invalid input: expected string' }), /anglais/],
+    ['an unknown rule id', withIssue({ rule: 'pas-une-regle' as ContentIssue['rule'] }), /règle inconnue/],
     ['a stack trace', withIssue({ message: 'erreur\n    at resolveContract (src/lib/model/resolve.ts:12:3)' }), /trace de pile/],
     ['Error: in a message', withIssue({ message: 'Error: boom' }), /Error:/],
     ['an empty message', withIssue({ message: ' ' }), /message vide/],
@@ -380,13 +383,13 @@ describe('the fuzz oracle catches a misbehaving model', () => {
 describe('bugs found by the fuzzer, reduced', () => {
   const minimal = fixtureFiles('minimal');
 
-  // Fixed in resolve.ts: buildContract threw "Cannot set properties of undefined (setting 'declinaison')".
+  // Fixed in resolution: buildContract threw "Cannot set properties of undefined (setting 'declinaison')".
   it('a quartier whose file fails, with a declinaison in cahier-2/quartiers/, is an error, not a TypeError', () => {
     const files = withFiles(minimal, textFile('quartiers/centre.md', '---\nnom: Centre\n---\nPortrait.\n'));
     const r = run(files);
     expect(r.thrown).toBeUndefined();
     expect(problemsOf(files, r).problems).toEqual([]);
-    expect(formatIssues(r.result!.issues.filter((i) => i.severity === 'error'))).toBe('quartiers/centre.md:2:1  commune  erreur : clé obligatoire manquante');
+    expect(formatIssues(r.result!.issues.filter((i) => i.severity === 'error'))).toBe('quartiers/centre.md:2:1  commune  erreur : clé obligatoire manquante [cle-manquante]');
   });
 
   // directives.ts checkRef: when no kind holds the id, registry.check() returns undefined for an incomplete kind (its file failed),

@@ -9,6 +9,7 @@ import { readContentFiles } from '../../../src/lib/content-files.ts';
 import { buildContract, type Contract } from '../../../src/lib/model/index.ts';
 import { renderAfom } from '../../../src/lib/render/afom.ts';
 import { renderBody } from '../../../src/lib/render/body.ts';
+import { printOptions } from '../../../src/lib/print/documents.ts';
 import { createContext } from '../../../src/lib/render/context.ts';
 import { renderFicheCards } from '../../../src/lib/render/fiche-cards.ts';
 import { renderFicheSheet } from '../../../src/lib/render/fiche-sheet.ts';
@@ -43,7 +44,7 @@ describe(':ref', () => {
       `<a class="ref ref-fiche" href="/cdv/fiches/${fiche.id}/"><span class="ref-num">Fiche ${fiche.numero}</span> ${fiche.titre.replace(/'/g, '&#39;')}</a>`,
     );
     const p = autre.piliers[1]!;
-    expect(renderRef({ kind: 'pilier', id: p.id }, createContext(autre, { mode: 'print' }))).toBe(
+    expect(renderRef({ kind: 'pilier', id: p.id }, createContext(autre, printOptions()))).toBe(
       `<a class="ref ref-pilier" href="#pilier-${p.id}"><span class="ref-num">${autre.contrat.libelles.pilier} ${p.numero}</span> ${p.titre}</a>`,
     );
   });
@@ -60,7 +61,7 @@ describe('raw HTML in Markdown', () => {
   });
 
   it('is sanitised in the print documents too', () => {
-    const print = renderBody(c.cahier1[0]!.body, createContext(c, { mode: 'print' }));
+    const print = renderBody(c.cahier1[0]!.body, createContext(c, printOptions()));
     expect(print).not.toMatch(/<script|onerror|onclick|javascript:|<iframe|<style|\sstyle=|display:none|alert/i);
   });
 

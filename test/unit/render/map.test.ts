@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readContentFiles } from '../../../src/lib/content-files.ts';
 import { buildContract, type Contract, type Position, type Quartier } from '../../../src/lib/model/index.ts';
+import { printOptions } from '../../../src/lib/print/documents.ts';
 import { createContext } from '../../../src/lib/render/context.ts';
 import { renderCarte } from '../../../src/lib/render/map.ts';
 import { expectGolden } from '../../helpers/golden.ts';
@@ -68,7 +69,7 @@ describe('renderCarte', () => {
   });
 
   it('focuses on one quartier (golden, print)', () => {
-    const html = renderCarte(example.quartiers, createContext(example, { mode: 'print' }), { focus: 'saint-jacques' });
+    const html = renderCarte(example.quartiers, createContext(example), { focus: 'saint-jacques', links: false });
     expectGolden('map-focus-saint-jacques', lines(html));
     expect(html).toContain('<figcaption>Localisation de Saint-Jacques</figcaption>');
     // The legend's own numbering is the markers' numbering: the focus first.
@@ -140,7 +141,7 @@ describe('renderCarte', () => {
   });
 
   it('numbers every part of a MultiPolygon, so that each reads as its quartier', () => {
-    const html = renderCarte(autre.quartiers, createContext(autre, { mode: 'print' }));
+    const html = renderCarte(autre.quartiers, createContext(autre), { links: false });
     const numbers = [...html.matchAll(/<circle [^>]+\/><text [^>]+>(\d+)<\/text>/g)].map((m) => m[1]);
     expect(numbers).toEqual(['1', '2', '2']);
   });
@@ -152,7 +153,7 @@ describe('renderCarte', () => {
       [3.1, 45.78],
       [3.08, 45.78],
     ];
-    const ctx = createContext(example, { mode: 'print' });
+    const ctx = createContext(example, printOptions());
     const html = renderCarte([quartier('plat', [flat]), quartier('carre', [square])], ctx);
     expect(html).toContain('<li class="carte-prioritaire">plat (Clermont-Ferrand), <span class="carte-categorie">quartier prioritaire</span> — <span class="carte-sans-contour">contour non disponible</span></li>');
     expect(html.match(/<circle /g)).toHaveLength(1);
@@ -169,9 +170,9 @@ describe('renderCarte', () => {
     expect(html.match(/contour non disponible/g)).toHaveLength(bare.length);
   });
 
-  it('links outlines and legend entries in site mode only', () => {
+  it('links outlines and legend entries when asked (the site), not in print', () => {
     const site = renderCarte(example.quartiers, createContext(example, { base: '/cv/' }));
-    const print = renderCarte(example.quartiers, createContext(example, { mode: 'print' }));
+    const print = renderCarte(example.quartiers, createContext(example, printOptions()));
     const drawn = example.quartiers.filter((q) => q.contour).length;
     // Outline, marker and legend entry for each drawn quartier; legend only for the others.
     expect(site.match(/<a href="\/cv\/quartiers\/[^"]+\/"/g)).toHaveLength(3 * drawn + (example.quartiers.length - drawn));

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readContentFiles } from '../../../src/lib/content-files.ts';
 import { buildContract, type Contract } from '../../../src/lib/model/index.ts';
+import { printOptions } from '../../../src/lib/print/documents.ts';
 import { createContext } from '../../../src/lib/render/context.ts';
 import { PALETTE, arbreSvgDocument, renderArbre, renderArbreForPilier } from '../../../src/lib/render/tree.ts';
 import { layoutArbre, lineBaselines, type Box } from '../../../src/lib/render/tree-layout.ts';
@@ -110,18 +111,18 @@ describe('renderArbre', () => {
     }
   });
 
-  it('links in site mode (with the base path) and not in print mode', () => {
+  it('links on the site (with the base path), not in print', () => {
     const site = renderArbre(autre.piliers, createContext(autre, { base: '/contrat/' }));
     expect(parts(site).svg).toContain('<a href="/contrat/strategie/piliers/priorite-logement/#objectif-renovation-energetique"');
     expect(parts(site).svg).toMatch(/<a href="\/contrat\/fiches\/[a-z-]+\/"/);
     expect(parts(site).list).toContain('<a href="/contrat/fiches/');
-    const print = renderArbre(exemple.piliers, createContext(exemple, { mode: 'print' }));
+    const print = renderArbre(exemple.piliers, createContext(exemple, printOptions()));
     expect(print).not.toContain('<a ');
     expect(print).not.toContain('href=');
   });
 
   it('uses no style attribute nor style element (CSP), and real text', () => {
-    for (const html of [renderArbre(exemple.piliers, createContext(exemple)), renderArbre(autre.piliers, createContext(autre, { mode: 'print' }))]) {
+    for (const html of [renderArbre(exemple.piliers, createContext(exemple)), renderArbre(autre.piliers, createContext(autre), { links: false, scroll: false })]) {
       expect(html).not.toMatch(/\sstyle=/);
       expect(html).not.toContain('<style');
       expect(html).not.toContain('<foreignObject');
@@ -139,7 +140,7 @@ describe('renderArbre', () => {
     for (const id of labelled!.split(' ')) expect(ids(a)).toContain(id);
     // With links inside, the site's inline SVG is a named group (axe: nested-interactive); in print, an image.
     expect(a).toContain('role="group"');
-    expect(renderArbreForPilier(exemple.piliers[1]!, createContext(exemple, { mode: 'print' }))).toContain('role="img"');
+    expect(renderArbreForPilier(exemple.piliers[1]!, ctx, { links: false })).toContain('role="img"');
     expect(a).toMatch(/<desc[^>]*>[^<]*3 enjeux, 4 axes stratégiques, 9 objectifs opérationnels et \d+ fiches projets/);
   });
 

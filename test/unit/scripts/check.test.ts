@@ -31,7 +31,7 @@ describe('npm run check', () => {
     try {
       const r = check([], { CONTENT_DIR: dir });
       expect(r.code).toBe(1);
-      expect(r.err.split('\n')[0]).toBe(`${dir}/territoires.yaml:3:9  [0].type  erreur : valeur non permise : le texte « nation » ; attendu : « pays », « region », « departement », « epci », « commune »`);
+      expect(r.err.split('\n')[0]).toBe(`${dir}/territoires.yaml:3:9  [0].type  erreur : valeur non permise : le texte « nation » ; attendu : « pays », « region », « departement », « epci », « commune » [valeur-non-permise]`);
       expect(r.err).toContain(`${dir} : `);
       expect(r.err).not.toMatch(/\n\s+at /);
     } finally {

@@ -5,7 +5,7 @@ export const afomItemSchema = z.union([
   textSchema,
   z.strictObject({
     texte: textSchema,
-    indicateurs: z.array(idSchema).optional().describe('Indicateurs qui étayent ce constat'),
+    indicateurs: z.array(idSchema).default([]).describe('Indicateurs qui étayent ce constat'),
     id: idSchema.optional().describe('Identifiant unique parmi toutes les matrices, cité par les enjeux'),
   }),
 ]);
@@ -27,3 +27,4 @@ export const afomSchema = z.strictObject({
 export const AFOM_QUADRANTS = ['atouts', 'faiblesses', 'opportunites', 'menaces'] as const;
 export type AfomQuadrant = (typeof AFOM_QUADRANTS)[number];
 export type AfomInput = z.output<typeof afomSchema>;
+export type AfomItemInput = z.output<typeof afomItemSchema>;

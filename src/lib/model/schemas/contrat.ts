@@ -36,25 +36,26 @@ export const contratSchema = z.strictObject({
     .refine((s) => isRealDate(s), { error: 'date inexistante' })
     .describe('Date de cette version, AAAA-MM-JJ'),
   maitre_ouvrage: textSchema.describe('Maître d’ouvrage'),
-  redaction: z.array(textSchema).optional().describe('Rédacteurs, bureau d’études'),
+  redaction: z.array(textSchema).default([]).describe('Rédacteurs, bureau d’études'),
   libelles: z
     .strictObject({
-      pilier: textSchema.optional(),
-      enjeu: textSchema.optional(),
-      axe: textSchema.optional(),
-      objectif: textSchema.optional(),
+      pilier: textSchema.default(DEFAULT_LIBELLES.pilier),
+      enjeu: textSchema.default(DEFAULT_LIBELLES.enjeu),
+      axe: textSchema.default(DEFAULT_LIBELLES.axe),
+      objectif: textSchema.default(DEFAULT_LIBELLES.objectif),
     })
-    .optional()
+    // `prefault`: an absent block is parsed as {}, so each level gets its default label.
+    .prefault({})
     .describe('Libellés des niveaux de l’arbre'),
-  axes_transversaux: z.array(axeTransversalSchema).optional(),
-  signataires: z.array(signataireSchema).optional(),
-  licence: textSchema.optional().describe('Licence des données publiées'),
+  axes_transversaux: z.array(axeTransversalSchema).default([]),
+  signataires: z.array(signataireSchema).default([]),
+  licence: textSchema.default(DEFAULT_LICENCE).describe('Licence des données publiées'),
 });
 
 export type ContratInput = z.output<typeof contratSchema>;
 export type AxeTransversal = z.output<typeof axeTransversalSchema>;
 export type Signataire = z.output<typeof signataireSchema>;
-export type Libelles = { [K in keyof typeof DEFAULT_LIBELLES]: string };
+export type Libelles = ContratInput['libelles'];
 
 function isRealDate(s: string): boolean {
   const [y, m, d] = s.split('-').map(Number) as [number, number, number];

@@ -26,12 +26,12 @@ export const ficheSchema = z.strictObject({
       error: 'attendu : « tous » ou une liste d’identifiants de quartiers',
     })
     .describe('Liste de quartiers, ou « tous »'),
-  axes_transversaux: z.array(idSchema).optional(),
+  axes_transversaux: z.array(idSchema).default([]),
   porteur: textSchema.describe('Structure porteuse'),
   pilote: z
     .strictObject({ nom: z.string().optional(), service: z.string().optional(), contact: z.string().optional() })
     .optional(),
-  partenaires: z.array(textSchema).optional(),
+  partenaires: z.array(textSchema).default([]),
   public: z.string().optional(),
   calendrier: periodSchema.optional(),
   budget: z
@@ -40,7 +40,7 @@ export const ficheSchema = z.strictObject({
       financements: z.array(financementSchema),
     })
     .optional(),
-  indicateurs: z.array(ficheIndicateurSchema).optional(),
+  indicateurs: z.array(ficheIndicateurSchema).default([]),
   statut: z.enum(FICHE_STATUTS).default('a-lancer'),
 });
 

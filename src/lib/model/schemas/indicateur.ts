@@ -13,7 +13,7 @@ export const indicateurSchema = z.strictObject({
   theme: z.string().optional().describe('Identifiant de pilier ou thème libre'),
   source: textSchema.describe('Source, ex. « Insee, Filosofi »'),
   definition: z.string().optional(),
-  sens: z.enum(['hausse-favorable', 'baisse-favorable', 'neutre']).optional(),
+  sens: z.enum(['hausse-favorable', 'baisse-favorable', 'neutre']).default('neutre').describe('Sens favorable d’une évolution : hausse-favorable, baisse-favorable ou neutre (défaut)'),
   valeurs: z
     .record(yearKey, z.record(idSchema, z.number().nullable()))
     .describe('année → (territoire → nombre, ou null pour le secret statistique)'),

@@ -4,7 +4,7 @@ import { idSchema, textSchema } from './common.ts';
 export const objectifSchema = z.strictObject({
   id: idSchema,
   titre: textSchema,
-  indicateurs: z.array(idSchema).optional().describe('Indicateurs d’évaluation'),
+  indicateurs: z.array(idSchema).default([]).describe('Indicateurs d’évaluation'),
 });
 
 export const axeSchema = z.strictObject({
@@ -16,7 +16,7 @@ export const axeSchema = z.strictObject({
 export const enjeuSchema = z.strictObject({
   id: idSchema,
   titre: textSchema,
-  constats: z.array(idSchema).optional().describe('Identifiants des constats AFOM auxquels cet enjeu répond'),
+  constats: z.array(idSchema).default([]).describe('Identifiants des constats AFOM auxquels cet enjeu répond'),
   axes: z.array(axeSchema),
 });
 
@@ -35,3 +35,5 @@ export const orientationsSchema = z.strictObject({
 export type OrientationsInput = z.output<typeof orientationsSchema>;
 export type PilierInput = z.output<typeof pilierSchema>;
 export type AxeInput = z.output<typeof axeSchema>;
+export type EnjeuInput = z.output<typeof enjeuSchema>;
+export type ObjectifInput = z.output<typeof objectifSchema>;

@@ -4,14 +4,14 @@
  * follow, then indicators without a theme.
  */
 import type { Contract, Indicateur } from '../model/index.ts';
-import type { RenderContext } from '../render/context.ts';
+import { lookupOf } from './lookup.ts';
 
 export interface IndicateurGroup {
   titre: string;
   indicateurs: Indicateur[];
 }
 
-export function groupIndicateurs(contract: Contract, ctx: RenderContext): IndicateurGroup[] {
+export function groupIndicateurs(contract: Contract): IndicateurGroup[] {
   const { libelles } = contract.contrat;
   const groups = new Map<string, IndicateurGroup>();
   for (const p of contract.piliers) groups.set(p.id, { titre: `${libelles.pilier} ${p.numero} — ${p.titre}`, indicateurs: [] });
@@ -20,7 +20,7 @@ export function groupIndicateurs(contract: Contract, ctx: RenderContext): Indica
     return groups.get(`theme:${t}`)!;
   };
   for (const ind of contract.indicateurs) {
-    const group = ind.theme && ctx.lookup.pilier.has(ind.theme) ? groups.get(ind.theme)! : other(ind.theme ?? 'Autres indicateurs');
+    const group = ind.theme && lookupOf(contract).pilier.has(ind.theme) ? groups.get(ind.theme)! : other(ind.theme ?? 'Autres indicateurs');
     group.indicateurs.push(ind);
   }
   return [...groups.values()].filter((g) => g.indicateurs.length > 0);

@@ -3,6 +3,7 @@
  * commune (quartier page), from the model's values only.
  */
 import type { Contract, Indicateur } from '../model/index.ts';
+import { lookupOf, objectifsOf } from './lookup.ts';
 
 export interface ContractFigures {
   quartiersPrioritaires: number;
@@ -23,7 +24,7 @@ export function contractFigures(contract: Contract): ContractFigures {
     ...(withPop.length
       ? { population: { total: withPop.reduce((s, q) => s + q.population!, 0), annees: [...new Set(withPop.map((q) => q.annee_population!))].sort() } }
       : {}),
-    objectifs: contract.piliers.reduce((n, p) => n + p.axes.reduce((m, a) => m + a.objectifs.length, 0), 0),
+    objectifs: objectifsOf(contract.piliers).length,
     fiches: contract.fiches.length,
     budget: contract.fiches.reduce((s, f) => s + (f.budget?.total ?? 0), 0),
   };
@@ -39,7 +40,7 @@ export interface QuartierFigure {
 
 /** For each indicator with a value for the quartier: its latest year, beside the commune. */
 export function quartierFigures(contract: Contract, quartierId: string): QuartierFigure[] {
-  const q = contract.quartiers.find((x) => x.id === quartierId)!;
+  const q = lookupOf(contract).quartier.get(quartierId)!;
   const out: QuartierFigure[] = [];
   for (const ind of contract.indicateurs) {
     const own = ind.valeurs.filter((v) => v.territoire === quartierId);

@@ -1,0 +1,116 @@
+/**
+ * cahier-2/fiches/<id>.md: one fiche projet, attached to objectifs of the
+ * tree, numbered in tree order of its first objectif (ties by id).
+ */
+import { toBody, type Body } from '../bodies.ts';
+import { issueAt, warningAt } from '../issues.ts';
+import { ficheSchema, type FicheInput } from '../schemas/fiche.ts';
+import type { YamlSource as Yaml } from '../yaml.ts';
+import { allObjectifs } from '../tree.ts';
+import { contrat } from './contrat.ts';
+import { defineKind, type ResolveContext } from './kind.ts';
+import { orientations } from './orientations.ts';
+import { quartier } from './quartier.ts';
+
+export type Fiche = Omit<FicheInput, 'id' | 'quartiers'> & {
+  id: string;
+  /** 1-based, in tree order of the first objectif. */
+  numero: number;
+  /** Derived from the objectifs, in tree order. */
+  piliers: string[];
+  /** `tous` expanded to every quartier; `tousQuartiers` says it was written so. */
+  quartiers: string[];
+  tousQuartiers: boolean;
+  body: Body;
+};
+
+export const fiche = defineKind({
+  name: 'fiche',
+  place: { folder: 'cahier-2/fiches', ext: '.md' },
+  markdown: true,
+  schema: ficheSchema,
+  editor: { schema: 'fiche', titre: 'En-tête d’une fiche projet (cahier-2/fiches/<id>.md)' },
+  key: 'fiches',
+  idKind: 'fiche',
+  resolve(entries, ctx): Fiche[] {
+    const piliers = ctx.declared(orientations);
+    const objectifs = allObjectifs(piliers);
+    const order = new Map(objectifs.map((o, i) => [o.id, i]));
+    const pilierOf = new Map(objectifs.map((o) => [o.id, o.pilier]));
+    const everyQuartier = ctx.output(quartier).map((q) => q.id);
+    const fiches = entries.map((f): Fiche => {
+      const v = f.value;
+      checkRefs(f.value, f.yaml, ctx);
+      checkBudget(f.value, f.yaml, ctx);
+      checkCalendar(f.value, f.yaml, ctx);
+      return {
+        id: f.id,
+        numero: 0,
+        titre: v.titre,
+        objectifs: v.objectifs,
+        piliers: piliers.map((p) => p.id).filter((pid) => v.objectifs.some((o) => pilierOf.get(o) === pid)),
+        quartiers: v.quartiers === 'tous' ? everyQuartier : v.quartiers,
+        tousQuartiers: v.quartiers === 'tous',
+        axes_transversaux: v.axes_transversaux,
+        porteur: v.porteur,
+        ...(v.pilote ? { pilote: v.pilote } : {}),
+        partenaires: v.partenaires,
+        ...(v.public ? { public: v.public } : {}),
+        ...(v.calendrier ? { calendrier: v.calendrier } : {}),
+        ...(v.budget ? { budget: v.budget } : {}),
+        indicateurs: v.indicateurs,
+        statut: v.statut,
+        body: toBody(f.body!),
+      };
+    });
+    const rank = (f: Fiche) => Math.min(...f.objectifs.map((o) => order.get(o) ?? Infinity));
+    return fiches.sort((a, b) => rank(a) - rank(b) || (a.id < b.id ? -1 : 1)).map((f, i) => ({ ...f, numero: i + 1 }));
+  },
+  check: (entries) =>
+    entries
+      .filter((f) => f.value.indicateurs.length === 0)
+      .map((f) => warningAt('fiche-sans-indicateurs', f.yaml.locate([]), 'fiche sans indicateurs', 'ajoutez « indicateurs: » pour permettre l’évaluation de l’action')),
+});
+
+function checkRefs(v: FicheInput, y: Yaml, ctx: ResolveContext): void {
+  const r = ctx.registry;
+  v.objectifs.forEach((id, i) => ctx.report(r.check(id, ['objectif'], y.locate(['objectifs', i]))));
+  if (v.quartiers !== 'tous')
+    v.quartiers.forEach((id, i) => {
+      const problem = r.check(id, ['quartier'], y.locate(['quartiers', i]));
+      ctx.report(problem && id === 'tous' ? { ...problem, hint: 'pour tous les quartiers, écrivez « quartiers: tous », sans crochets' } : problem);
+    });
+  v.axes_transversaux.forEach((id, i) => ctx.report(r.check(id, ['axe-transversal'], y.locate(['axes_transversaux', i]), 'axe transversal')));
+  v.indicateurs.forEach((ind, i) => {
+    if (ind.indicateur) ctx.report(r.check(ind.indicateur, ['indicateur'], y.locate(['indicateurs', i, 'indicateur'])));
+  });
+}
+
+function checkBudget(v: FicheInput, y: Yaml, ctx: ResolveContext): void {
+  if (!v.budget) return;
+  const sum = v.budget.financements.reduce((s, x) => s + Math.round(x.montant * 100), 0);
+  if (sum === Math.round(v.budget.total * 100)) return;
+  ctx.report(
+    issueAt(
+      'budget-somme',
+      y.locate(['budget', 'total']),
+      `les financements totalisent ${euros(sum / 100)}, le total annoncé est de ${euros(v.budget.total)}`,
+      `écart de ${euros(Math.abs(v.budget.total - sum / 100))} : corrigez un montant ou le total`,
+    ),
+  );
+}
+
+function checkCalendar(v: FicheInput, y: Yaml, ctx: ResolveContext): void {
+  const periode = ctx.entries(contrat)[0]?.value.periode;
+  if (!v.calendrier || !periode) return;
+  for (const key of ['debut', 'fin'] as const) {
+    const year = v.calendrier[key];
+    if (year < periode.debut || year > periode.fin) {
+      ctx.report(issueAt('calendrier-periode', y.locate(['calendrier', key]), `année ${year} hors de la période du contrat (${periode.debut}-${periode.fin})`, 'le calendrier d’une fiche s’inscrit dans la période de contrat.yaml'));
+    }
+  }
+}
+
+function euros(n: number): string {
+  return `${new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 }).format(n)} €`;
+}

@@ -1,0 +1,68 @@
+/**
+ * cahier-1/indicateurs/<id>.yaml: one statistical indicator, its values by
+ * year and territory (null: statistical secret).
+ */
+import { issueAt, warningAt } from '../issues.ts';
+import { indicateurSchema, type IndicateurInput } from '../schemas/indicateur.ts';
+import { defineKind } from './kind.ts';
+
+export interface Valeur {
+  annee: number;
+  territoire: string;
+  valeur: number | null;
+}
+
+export type Indicateur = Omit<IndicateurInput, 'id' | 'valeurs'> & {
+  id: string;
+  /** Sorted by year, then by territory in the order they were written. */
+  valeurs: Valeur[];
+  annees: number[];
+  territoires: string[];
+};
+
+export const indicateur = defineKind({
+  name: 'indicateur',
+  place: { folder: 'cahier-1/indicateurs', ext: '.yaml' },
+  schema: indicateurSchema,
+  editor: { schema: 'indicateur', titre: 'Un indicateur statistique (cahier-1/indicateurs/<id>.yaml)' },
+  key: 'indicateurs',
+  idKind: 'indicateur',
+  resolve(entries, ctx): Indicateur[] {
+    return entries.map((ind) => {
+      const v = ind.value;
+      const valeurs: Valeur[] = [];
+      const annees = Object.keys(v.valeurs).map(Number).sort((a, b) => a - b);
+      const territoires: string[] = [];
+      for (const annee of annees) {
+        for (const [territoire, valeur] of Object.entries(v.valeurs[String(annee)]!)) {
+          ctx.report(ctx.registry.check(territoire, ['territoire'], ind.yaml.locate(['valeurs', String(annee), territoire], 'key'), 'territoire'));
+          if (!territoires.includes(territoire)) territoires.push(territoire);
+          valeurs.push({ annee, territoire, valeur });
+        }
+      }
+      if (!valeurs.some((x) => x.valeur !== null)) {
+        ctx.report(issueAt('valeurs-absentes', ind.yaml.locate(['valeurs'], 'key'), 'aucune valeur chiffrée : au moins une valeur est attendue', 'null signifie « secret statistique » ; un indicateur doit avoir au moins un nombre'));
+      }
+      return {
+        id: ind.id,
+        titre: v.titre,
+        unite: v.unite,
+        ...(v.theme ? { theme: v.theme } : {}),
+        source: v.source,
+        ...(v.definition ? { definition: v.definition } : {}),
+        sens: v.sens,
+        valeurs,
+        annees,
+        territoires,
+      };
+    });
+  },
+  check(entries, ctx) {
+    // An unreadable body could hold the directive that shows it.
+    if (ctx.bodies().incomplete) return [];
+    const shown = new Set(ctx.bodies().uses.filter((u) => u.name === 'indicateur').map((u) => u.attributes.id));
+    return entries
+      .filter((ind) => !shown.has(ind.id))
+      .map((ind) => warningAt('indicateur-non-affiche', ind.yaml.locate([]), `indicateur jamais affiché « ${ind.id} »`, `aucun chapitre ni portrait ne l’affiche : ajoutez ::indicateur{id=${ind.id}} là où il éclaire le diagnostic`));
+  },
+});

@@ -1,0 +1,65 @@
+/**
+ * Every rule the checker enforces, by its stable id. A message ends with
+ * its id in square brackets, and docs/erreurs.md has one section per id
+ * (the id is the section's anchor), so an author can look any message up.
+ * The description is what the section's title says.
+ */
+export const RULES = {
+  // Files and folders
+  'fichier-manquant': 'fichier obligatoire manquant',
+  'fichier-ignore': 'fichier à un emplacement non prévu',
+  'fichier-mal-nomme': 'fichier mal nommé ou de mauvaise extension',
+  'nom-invalide': 'nom de fichier qui n’est pas un identifiant',
+  'lien-symbolique': 'lien symbolique cassé ou hors du contrat',
+  'id-nom-fichier': 'clé id différente du nom du fichier',
+  // Unreadable files
+  'fichier-illisible': 'fichier trop volumineux, binaire ou mal encodé',
+  'fichier-vide': 'fichier ou en-tête vide',
+  'en-tete-yaml': 'en-tête YAML manquant ou non fermé',
+  'markdown-profond': 'texte Markdown imbriqué trop profondément',
+  // YAML syntax
+  'yaml-syntaxe': 'syntaxe YAML invalide',
+  'yaml-cle-double': 'clé écrite deux fois dans le même bloc',
+  'yaml-alias': 'alias YAML vers une ancre inexistante, ou trop d’alias',
+  // Keys, types and values
+  'cle-inconnue': 'clé inconnue',
+  'cle-manquante': 'clé obligatoire manquante',
+  'type-invalide': 'valeur d’un autre type que celui attendu',
+  'valeur-non-permise': 'valeur hors de la liste des valeurs permises',
+  'valeur-invalide': 'valeur mal formée ou hors limites',
+  'liste-vide': 'liste ou texte vide',
+  // References between files
+  'ref-inconnue': 'identifiant inconnu',
+  'ref-autre-type': 'identifiant d’un autre type que celui attendu',
+  'ref-ambigue': 'référence ambiguë',
+  'id-double': 'identifiant en double',
+  'territoire-type': 'territoire du mauvais type',
+  // Tree, budgets, calendars, values
+  'arbre-forme': 'pilier sans niveau ou avec deux niveaux',
+  'budget-somme': 'financements qui ne totalisent pas le budget',
+  'calendrier-periode': 'année hors de la période du contrat',
+  'annee-population': 'population sans son année',
+  'valeurs-absentes': 'indicateur sans aucune valeur chiffrée',
+  // Media and outlines
+  'media-chemin': 'chemin de fichier refusé',
+  'media-introuvable': 'fichier de medias/ introuvable',
+  'image-externe': 'image d’un autre site',
+  'contour-invalide': 'contour qui n’est pas un GeoJSON de polygones',
+  // Directives
+  'directive-inconnue': 'directive inconnue',
+  'directive-ligne': 'directive qui n’est pas seule sur sa ligne',
+  'directive-attribut': 'attribut de directive inconnu, manquant ou en trop',
+  'ref-syntaxe': ':ref mal écrit',
+  // Warnings
+  'objectif-sans-fiche': 'objectif qu’aucune fiche ne met en œuvre',
+  'quartier-sans-fiche': 'quartier qu’aucune fiche ne concerne',
+  'indicateur-non-affiche': 'indicateur qu’aucun texte n’affiche',
+  'fiche-sans-indicateurs': 'fiche sans indicateurs',
+  // npm run import
+  'import-fichier': 'fichier à importer illisible, ou qui ne s’accorde pas au contrat',
+  'import-territoire': 'territoire inconnu ou ambigu dans un fichier importé',
+  'import-valeur': 'valeur illisible ou en double dans un fichier importé',
+  'import-colonne': 'colonne absente ou identifiant d’indicateur invalide dans un fichier importé',
+} as const;
+
+export type RuleId = keyof typeof RULES;

@@ -1,0 +1,43 @@
+/**
+ * The fiches of an objectif, a quartier or a pilier, in fiche order: the
+ * `::fiches` directive, the tree, the pilier and quartier pages, the print
+ * documents and the home page all read them here.
+ */
+import type { Contract, Fiche } from '../model/index.ts';
+
+export type FicheScope = { objectif: string } | { quartier: string } | { pilier: string };
+
+interface FicheIndex {
+  objectif: Map<string, Fiche[]>;
+  quartier: Map<string, Fiche[]>;
+  pilier: Map<string, Fiche[]>;
+}
+
+const cache = new WeakMap<Contract, FicheIndex>();
+
+/** Every fiche without a scope. */
+export function fichesOf(contract: Contract, scope?: FicheScope): readonly Fiche[] {
+  if (!scope) return contract.fiches;
+  const index = indexOf(contract);
+  if ('objectif' in scope) return index.objectif.get(scope.objectif) ?? [];
+  if ('quartier' in scope) return index.quartier.get(scope.quartier) ?? [];
+  return index.pilier.get(scope.pilier) ?? [];
+}
+
+function indexOf(contract: Contract): FicheIndex {
+  let index = cache.get(contract);
+  if (index) return index;
+  index = { objectif: new Map(), quartier: new Map(), pilier: new Map() };
+  const add = (map: Map<string, Fiche[]>, key: string, f: Fiche) => {
+    const list = map.get(key);
+    if (list) list.push(f);
+    else map.set(key, [f]);
+  };
+  for (const f of contract.fiches) {
+    for (const id of new Set(f.objectifs)) add(index.objectif, id, f);
+    for (const id of new Set(f.quartiers)) add(index.quartier, id, f);
+    for (const id of new Set(f.piliers)) add(index.pilier, id, f);
+  }
+  cache.set(contract, index);
+  return index;
+}

@@ -1,0 +1,13 @@
+/**
+ * The model's queries, in one place: what the site's pages, the print
+ * documents, the renderers and the open data ask of a contract. Each is
+ * computed from the model alone (no view, no URL), once per contract where
+ * it is worth caching.
+ */
+export { fichesOf, type FicheScope } from './fiches.ts';
+export { contractFigures, quartierFigures, type ContractFigures, type QuartierFigure } from './figures.ts';
+export { groupIndicateurs, type IndicateurGroup } from './indicateurs.ts';
+export { declinaisonsTitle, entityLabel, labelText, treeLevelsTitle, type EntityLabel } from './labels.ts';
+export { lookupOf, objectifsOf, pilierOf, territoireNom, type Lookup } from './lookup.ts';
+export { declinedQuartiers, hasEnjeux, pilierSections, type PilierSection } from './tree.ts';
+export { usesOfIndicateur } from './uses.ts';
