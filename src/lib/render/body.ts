@@ -7,10 +7,12 @@ import { renderAfom } from './afom.ts';
 import { renderIndicateur } from './chart.ts';
 import type { RenderContext } from './context.ts';
 import { renderFicheCards } from './fiche-cards.ts';
+import { esc } from './html.ts';
 import { renderRef } from './labels.ts';
 import { renderCarte } from './map.ts';
 import { renderMarkdown, type Directive } from './markdown.ts';
 import { renderArbre, renderArbreListe } from './tree.ts';
+import { fichesOf } from '../queries/index.ts';
 import { routes } from '../site/routes.ts';
 
 export interface BodyOptions {
@@ -45,18 +47,16 @@ export function renderDirective(node: Directive, ctx: RenderContext, idSuffix: s
     case 'arbre': {
       const piliers = a.pilier ? [ctx.lookup.pilier.get(a.pilier)!] : c.piliers;
       // In print the drawn tree has its own landscape pages; in the text, its list and where to find it.
-      if (ctx.mode === 'print') {
-        const see = ctx.printHas && !ctx.printHas({ kind: 'pilier', id: piliers[0]?.id ?? '' }) ? '' : '<p class="arbre-renvoi">L’arbre dessiné figure dans la partie <a class="ref" href="#arbre">L’arbre des objectifs</a>.</p>';
+      if (ctx.figures.arbre === 'list') {
+        const at = ctx.figures.arbreDrawnAt;
+        const see = at ? `<p class="arbre-renvoi">L’arbre dessiné figure dans la partie <a class="ref" href="${esc(at)}">L’arbre des objectifs</a>.</p>` : '';
         return `<figure class="arbre arbre-texte">${renderArbreListe(piliers, ctx)}${see}</figure>`;
       }
-      const svgSrc = ctx.mode === 'site' ? ctx.url(routes.arbreSvg(a.pilier ? `pilier-${a.pilier}` : 'contrat')) : undefined;
-      return renderArbre(piliers, ctx, { idSuffix, ...(svgSrc ? { svgSrc } : {}) });
+      return renderArbre(piliers, ctx, { idSuffix, svgSrc: ctx.url(routes.arbreSvg(a.pilier ? `pilier-${a.pilier}` : 'contrat')) });
     }
     case 'fiches': {
-      const fiches = c.fiches.filter((f) =>
-        a.objectif ? f.objectifs.includes(a.objectif) : a.quartier ? f.quartiers.includes(a.quartier) : a.pilier ? f.piliers.includes(a.pilier) : true,
-      );
-      return renderFicheCards(fiches, ctx, { headingLevel: 3 + headingShift });
+      const scope = a.objectif ? { objectif: a.objectif } : a.quartier ? { quartier: a.quartier } : a.pilier ? { pilier: a.pilier } : undefined;
+      return renderFicheCards(fichesOf(c, scope), ctx, { headingLevel: 3 + headingShift });
     }
     case 'carte':
       return renderCarte(c.quartiers, ctx, { ...(a.quartier ? { focus: a.quartier } : {}), idSuffix });
