@@ -1,11 +1,13 @@
 /**
  * The live preview: `astro dev` on a copy of a fixture contract. A content
- * edit reloads the page; a content error shows in the browser with its
- * file:line:column; fixing it recovers without restarting the server. The
- * print preview paginates in the browser.
+ * edit reloads the page and shows on every page that displays it, entity
+ * pages included; a new file gets its page and a deleted one loses it,
+ * without restarting the server; a content error shows in the browser with
+ * its file:line:column; fixing it recovers. The print preview paginates in
+ * the browser.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -70,6 +72,44 @@ describe('npm run dev', () => {
     await page.close();
   });
 
+  it.each([
+    ['a fiche', '/fiches/accompagner-jeunes/', 'cahier-2/fiches/accompagner-jeunes.md', 'titre', 'Accompagner les jeunes', 'Former les apprentis'],
+    ['a quartier', '/quartiers/centre/', 'quartiers/centre.md', 'nom', 'Centre', 'Faubourg'],
+    ['an indicator', '/diagnostic/indicateurs/chomage/', 'cahier-1/indicateurs/chomage.yaml', 'titre', 'Taux de chômage', "Demandeurs d'emploi"],
+    ['a pilier', '/strategie/piliers/social/', 'cahier-2/orientations.yaml', 'titre', 'Cohésion', 'Solidarités'],
+  ])('shows an edit on the page of %s', async (_, path, file, key, before, after) => {
+    const page = await browser.newPage();
+    await page.goto(`http://127.0.0.1:${port}${path}`);
+    await expect.poll(() => heading(page), { timeout: 30_000 }).toContain(before);
+
+    const original = readFileSync(join(dir, file), 'utf8');
+    writeFileSync(join(dir, file), original.replace(`${key}: ${before}`, `${key}: ${after}`));
+    await expect.poll(() => heading(page), { timeout: 30_000 }).toContain(after);
+    expect(await heading(page)).not.toContain(before);
+
+    writeFileSync(join(dir, file), original);
+    await expect.poll(() => heading(page), { timeout: 30_000 }).toContain(before);
+    await page.close();
+  });
+
+  it('gives a new fiche its page, and takes it away when the file is deleted', async () => {
+    const page = await browser.newPage();
+    const url = `http://127.0.0.1:${port}/fiches/nouvelle-fiche/`;
+    const status = async () => (await page.goto(url).catch(() => null))?.status();
+    // Ask once before the file exists, so the dev server has the fiches' paths cached.
+    expect(await status()).toBe(404);
+
+    const file = join(dir, 'cahier-2/fiches/nouvelle-fiche.md');
+    const model = readFileSync(join(dir, 'cahier-2/fiches/accompagner-jeunes.md'), 'utf8');
+    writeFileSync(file, model.replace('titre: Accompagner les jeunes', 'titre: Une fiche toute neuve'));
+    await expect.poll(status, { timeout: 30_000, interval: 500 }).toBe(200);
+    expect(await heading(page)).toContain('Une fiche toute neuve');
+
+    unlinkSync(file);
+    await expect.poll(status, { timeout: 30_000, interval: 500 }).toBe(404);
+    await page.close();
+  });
+
   it('paginates the print preview in the browser', async () => {
     const page = await browser.newPage();
     await page.goto(`http://127.0.0.1:${port}/imprimer/cahier-2/`);
@@ -87,6 +127,11 @@ describe('npm run dev', () => {
     await page.close();
   });
 });
+
+/** The page's h1, or '' while the page reloads. */
+function heading(page: Page): Promise<string> {
+  return page.locator('h1').textContent({ timeout: 5_000 }).then((t) => t ?? '').catch(() => '');
+}
 
 /** The text of Vite's error overlay (inside its shadow root), or of the page. */
 function overlayText(page: Page): Promise<string> {
