@@ -50,6 +50,26 @@ describe(':ref', () => {
   });
 });
 
+describe('::arbre in a body', () => {
+  const c = buildContract(withFiles(fixtureFiles('minimal'), textFile('cahier-1/chapitres/arbre.md', '---\ntitre: T\nordre: 1\n---\n::arbre\n'))).contract!;
+  const body = c.cahier1[0]!.body;
+
+  it('is the drawing as an image file above its linked list on the site', () => {
+    const html = renderBody(body, createContext(c, { base: '/cv/' }));
+    expect(html).toContain('<img class="arbre-img" src="/cv/figures/arbre-contrat.svg"');
+    expect(html).toContain('<ol class="arbre-liste">');
+  });
+
+  it('is its list in print, pointing to the drawn tree only where the document draws it', () => {
+    const cahier1 = renderBody(body, createContext(c, printOptions()));
+    expect(cahier1).toContain('<figure class="arbre arbre-texte"><ol class="arbre-liste">');
+    expect(cahier1).not.toContain('<svg');
+    expect(cahier1).not.toContain('arbre-renvoi');
+    const cahier2 = renderBody(body, createContext(c, printOptions(() => true, { drawnTreeAt: '#arbre' })));
+    expect(cahier2).toContain('<p class="arbre-renvoi">L’arbre dessiné figure dans la partie <a class="ref" href="#arbre">');
+  });
+});
+
 describe('raw HTML in Markdown', () => {
   const hostile = `---\ntitre: T\nordre: 1\n---\n<script>alert(1)</script>\n\n<img src="x.png" onerror="alert(2)">\n\n<a href="javascript:alert(3)">lien</a>\n\n<iframe src="https://exemple.fr"></iframe>\n\n<style>body{display:none}</style>\n\n<p style="color:red" onclick="alert(4)">texte <strong>gras</strong></p>\n\n::indicateur{id=chomage}\n`;
   const c = buildContract(withFiles(fixtureFiles('minimal'), textFile('cahier-1/chapitres/diagnostic.md', hostile))).contract!;

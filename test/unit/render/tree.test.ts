@@ -121,6 +121,27 @@ describe('renderArbre', () => {
     expect(print).not.toContain('href=');
   });
 
+  it('draws at a given size and leaves its list out when asked (the printed tree pages)', () => {
+    const ctx = createContext(exemple, printOptions());
+    const html = renderArbreForPilier(exemple.piliers[0]!, ctx, { list: false, size: { width: 700, height: 420 } });
+    expect(html).not.toContain('arbre-liste');
+    expect(html).toMatch(/<svg [^>]*viewBox="[^"]+" width="700" height="420" role="img"/);
+    expect(html).not.toContain('width="100%"');
+    expect(html).not.toContain('tabindex');
+    // The same figure with its defaults: the list under the drawing, at the figure's whole width.
+    const whole = renderArbreForPilier(exemple.piliers[0]!, ctx);
+    expect(whole).toContain('<ol class="arbre-liste">');
+    expect(whole).toContain('width="100%"');
+  });
+
+  it('takes links and scrolling from the context, unless the call says otherwise', () => {
+    const site = createContext(exemple);
+    expect(renderArbreForPilier(exemple.piliers[0]!, site)).toContain('tabindex="0" role="region"');
+    const still = renderArbreForPilier(exemple.piliers[0]!, site, { links: false, scroll: false });
+    expect(still).not.toContain('<a ');
+    expect(still).not.toContain('role="region"');
+  });
+
   it('uses no style attribute nor style element (CSP), and real text', () => {
     for (const html of [renderArbre(exemple.piliers, createContext(exemple)), renderArbre(autre.piliers, createContext(autre), { links: false, scroll: false })]) {
       expect(html).not.toMatch(/\sstyle=/);

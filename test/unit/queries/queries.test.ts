@@ -1,0 +1,98 @@
+/**
+ * The model queries that the site, the print documents, the renderers and
+ * the open data share: each checked against a plain walk of the model.
+ */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readContentFiles } from '../../../src/lib/content-files.ts';
+import { buildContract, type Contract } from '../../../src/lib/model/index.ts';
+import {
+  declinaisonsTitle,
+  declinedQuartiers,
+  entityLabel,
+  fichesOf,
+  hasEnjeux,
+  labelText,
+  lookupOf,
+  objectifsOf,
+  pilierOf,
+  pilierSections,
+  territoireNom,
+  treeLevelsTitle,
+  usesOfIndicateur,
+} from '../../../src/lib/queries/index.ts';
+
+const load = (dir: string): Contract => buildContract(readContentFiles(dir)).contract!;
+const exemple = load(join(import.meta.dirname, '../../../content'));
+const autre = load(join(import.meta.dirname, '../../fixtures/autre-contrat'));
+
+describe.each([
+  ['exemple', exemple],
+  ['autre-contrat', autre],
+])('queries on %s', (_, c) => {
+  it('fichesOf: the fiches of an objectif, a quartier, a pilier, in fiche order; all without a scope', () => {
+    for (const o of objectifsOf(c.piliers)) expect(fichesOf(c, { objectif: o.id })).toEqual(c.fiches.filter((f) => f.objectifs.includes(o.id)));
+    for (const q of c.quartiers) expect(fichesOf(c, { quartier: q.id })).toEqual(c.fiches.filter((f) => f.quartiers.includes(q.id)));
+    for (const p of c.piliers) expect(fichesOf(c, { pilier: p.id })).toEqual(c.fiches.filter((f) => f.piliers.includes(p.id)));
+    expect(fichesOf(c)).toBe(c.fiches);
+    expect(fichesOf(c, { objectif: 'nulle-part' })).toEqual([]);
+  });
+
+  it('pilierSections: one per enjeu, or one holding the pilier’s axes', () => {
+    for (const p of c.piliers) {
+      const sections = pilierSections(p);
+      if (p.enjeux.length) expect(sections).toEqual(p.enjeux.map((enjeu) => ({ enjeu, axes: enjeu.axes })));
+      else expect(sections).toEqual([{ axes: p.axes }]);
+      expect(sections.flatMap((s) => s.axes)).toEqual(p.axes);
+    }
+  });
+
+  it('objectifsOf, pilierOf and the lookup agree with the tree', () => {
+    const objectifs = c.piliers.flatMap((p) => p.axes.flatMap((a) => a.objectifs));
+    expect(objectifsOf(c.piliers)).toEqual(objectifs);
+    expect([...lookupOf(c).objectif.keys()]).toEqual(objectifs.map((o) => o.id));
+    for (const o of objectifs) expect(pilierOf(c, o.id)).toBe(o.pilier);
+    expect(lookupOf(c)).toBe(lookupOf(c));
+  });
+
+  it('declinedQuartiers: the quartiers with a declinaison, in order', () => {
+    expect(declinedQuartiers(c).map((q) => q.id)).toEqual(c.quartiers.filter((q) => q.declinaison).map((q) => q.id));
+  });
+
+  it('territoireNom: the name, or the id when the contract does not name it', () => {
+    const t = c.territoires[0]!;
+    expect(territoireNom(c, t.id)).toBe(t.nom);
+    expect(territoireNom(c, 'inconnu')).toBe('inconnu');
+  });
+
+  it('usesOfIndicateur: the constats, objectifs and fiches that cite it', () => {
+    for (const ind of c.indicateurs) {
+      for (const t of usesOfIndicateur(c, ind.id)) {
+        if (t.kind === 'objectif') expect(lookupOf(c).objectif.get(t.id)!.indicateurs).toContain(ind.id);
+        if (t.kind === 'fiche') expect(lookupOf(c).fiche.get(t.id)!.indicateurs.map((i) => i.indicateur)).toContain(ind.id);
+        if (t.kind === 'constat') expect(lookupOf(c).constat.get(t.id)!.item.indicateurs).toContain(ind.id);
+      }
+    }
+  });
+});
+
+describe('labels', () => {
+  it('name an entity by its level’s label and number, then its title', () => {
+    const o = objectifsOf(exemple.piliers)[0]!;
+    expect(entityLabel(exemple, { kind: 'objectif', id: o.id })).toEqual({ prefix: `${exemple.contrat.libelles.objectif} ${o.numero}`, titre: o.titre });
+    const f = exemple.fiches[2]!;
+    expect(labelText(entityLabel(exemple, { kind: 'fiche', id: f.id }))).toBe(`Fiche ${f.numero} — ${f.titre}`);
+    const q = exemple.quartiers[0]!;
+    expect(labelText(entityLabel(exemple, { kind: 'quartier', id: q.id }))).toBe(q.nom);
+  });
+
+  it('name only the levels the contract has', () => {
+    const withEnjeux = [exemple, autre].find(hasEnjeux);
+    const without = [exemple, autre].find((c) => !hasEnjeux(c));
+    if (withEnjeux) expect(declinaisonsTitle(withEnjeux)).toMatch(/ par quartier$/);
+    if (without) {
+      expect(declinaisonsTitle(without)).toBe('Déclinaison par quartier');
+      expect(treeLevelsTitle(without).split(/, | et /)).toHaveLength(2);
+    }
+  });
+});
