@@ -3,7 +3,7 @@
  * it names, an image URL to a file under medias/. The check reports the
  * issues, the transforms write the results on the tree; both ask here.
  */
-import { issueAt, type ContentIssue, type Location } from './issues.ts';
+import { issueAt, type ContentIssue, type Location, type RuleId } from './issues.ts';
 import { normalizeMediaPath } from './media-path.ts';
 import { kindArticle, type Registry } from './registry.ts';
 import { REF_KINDS, type RefKind, type RefTarget } from './types.ts';
@@ -27,7 +27,7 @@ export function resolveRef(label: string, registry: Registry, here: Location): {
   const [, prefix, id = ''] = LABEL.exec(label)!;
   if (id === '') return {};
   if (prefix !== undefined) {
-    if (!isRefKind(prefix)) return { issue: issueAt(here, `type inconnu « ${prefix} » dans :ref[${label}]`, `types possibles : ${REF_KINDS.join(', ')}`) };
+    if (!isRefKind(prefix)) return { issue: issueAt('ref-syntaxe', here, `type inconnu « ${prefix} » dans :ref[${label}]`, `types possibles : ${REF_KINDS.join(', ')}`) };
     const problem = registry.check(id, [prefix], here);
     return problem ? { issue: problem } : { target: { kind: prefix, id } };
   }
@@ -38,16 +38,16 @@ export function resolveRef(label: string, registry: Registry, here: Location): {
   }
   if (kinds.length > 1) {
     const options = kinds.map((k) => `:ref[${k}:${id}]`).join(' ou ');
-    return { issue: issueAt(here, `référence ambiguë « ${id} » : ${kinds.map(kindArticle).join(' et ')} portent cet identifiant`, `précisez le type : ${options}`) };
+    return { issue: issueAt('ref-ambigue', here, `référence ambiguë « ${id} » : ${kinds.map(kindArticle).join(' et ')} portent cet identifiant`, `précisez le type : ${options}`) };
   }
   return { target: { kind: kinds[0]!, id } };
 }
 
 /** The path under medias/ an image URL names, or why it names none (never another host). */
-export function imagePath(url: string, medias: ReadonlySet<string>): { path: string } | { path?: undefined; message: string; hint: string } {
+export function imagePath(url: string, medias: ReadonlySet<string>): { path: string } | { path?: undefined; rule: RuleId; message: string; hint: string } {
   const hint = 'copiez l’image dans medias/ et écrivez son chemin, par exemple ![Légende](medias/photo.jpg)';
   if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//')) {
-    return { message: `image hors du contrat refusée « ${url.slice(0, 80)} »`, hint: `le site ne charge rien d’un autre hôte : ${hint}` };
+    return { rule: 'image-externe', message: `image hors du contrat refusée « ${url.slice(0, 80)} »`, hint: `le site ne charge rien d’un autre hôte : ${hint}` };
   }
   let written = url;
   try {
@@ -56,7 +56,7 @@ export function imagePath(url: string, medias: ReadonlySet<string>): { path: str
     // Kept as written: the path check below reports it.
   }
   const path = normalizeMediaPath(written);
-  if (!path.ok) return { message: path.message, hint: path.hint };
-  if (!medias.has(path.path)) return { message: `image introuvable « ${written} »`, hint };
+  if (!path.ok) return { rule: 'media-chemin', message: path.message, hint: path.hint };
+  if (!medias.has(path.path)) return { rule: 'media-introuvable', message: `image introuvable « ${written} »`, hint };
   return { path: path.path };
 }

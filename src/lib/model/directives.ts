@@ -83,13 +83,13 @@ export function checkBody(body: ParsedBody, registry: Registry, medias: Readonly
       case 'image': {
         const found = imagePath(node.url, medias);
         if (found.path !== undefined) images.push(found.path);
-        else issues.push(issueAt(at(node, 'image'), found.message, found.hint));
+        else issues.push(issueAt(found.rule, at(node, 'image'), found.message, found.hint));
         return;
       }
       case 'text':
         // `::indicateur{…}` followed by text on its line is not a directive for the parser: say so.
         for (const m of node.value.matchAll(/(?:^|[^\\:]):{2,3}([a-z]+)[[{]/g)) {
-          if (leafSpec(m[1]!)) issues.push(issueAt(at(node, `::${m[1]}`), `la directive « ::${m[1]} » doit être seule sur sa ligne, entourée de lignes vides`));
+          if (leafSpec(m[1]!)) issues.push(issueAt('directive-ligne', at(node, `::${m[1]}`), `la directive « ::${m[1]} » doit être seule sur sa ligne, entourée de lignes vides`));
         }
         return;
       case 'textDirective':
@@ -114,16 +114,16 @@ export function checkBody(body: ParsedBody, registry: Registry, medias: Readonly
 function checkTextDirective(node: TextDirective, registry: Registry, here: Location): ContentIssue[] {
   if (node.name === 'ref') return checkRef(node, registry, here);
   // A bare text directive of another name was a colon in prose, made text again by the parser (markdown/prose-colons.ts).
-  if (leafSpec(node.name)) return [issueAt(here, `la directive « ${node.name} » s’écrit « ::${node.name}{…} » seule sur sa ligne`)];
+  if (leafSpec(node.name)) return [issueAt('directive-ligne', here, `la directive « ${node.name} » s’écrit « ::${node.name}{…} » seule sur sa ligne`)];
   return [unknownDirective(node, here)];
 }
 
 function checkRef(node: TextDirective, registry: Registry, here: Location): ContentIssue[] {
   const label = toString(node);
-  if (refId(label) === '') return [issueAt(here, ':ref sans identifiant', 'écrivez :ref[identifiant], par exemple :ref[reussite-educative]')];
+  if (refId(label) === '') return [issueAt('ref-syntaxe', here, ':ref sans identifiant', 'écrivez :ref[identifiant], par exemple :ref[reussite-educative]')];
   const issues: ContentIssue[] = [];
   if (node.attributes && Object.keys(node.attributes).length > 0) {
-    issues.push(issueAt(here, ':ref ne prend pas d’attributs', 'écrivez :ref[identifiant] ou :ref[type:identifiant]'));
+    issues.push(issueAt('ref-syntaxe', here, ':ref ne prend pas d’attributs', 'écrivez :ref[identifiant] ou :ref[type:identifiant]'));
   }
   const { issue } = resolveRef(label, registry, here);
   if (issue) issues.push(issue);
@@ -141,25 +141,25 @@ function checkLeafDirective(node: LeafDirective, registry: Registry, here: Locat
   for (const key of Object.keys(attributes)) {
     if (!Object.hasOwn(spec.attributes, key)) {
       const allowed = Object.keys(spec.attributes);
-      issues.push(issueAt(here, `attribut inconnu « ${key} » pour ::${node.name}`, allowed.length ? `attributs possibles : ${allowed.join(', ')}` : undefined));
+      issues.push(issueAt('directive-attribut', here, `attribut inconnu « ${key} » pour ::${node.name}`, allowed.length ? `attributs possibles : ${allowed.join(', ')}` : undefined));
     }
   }
   for (const [key, attr] of Object.entries(spec.attributes)) {
     const value = attributes[key];
     if (value === undefined) {
-      if (attr.required) issues.push(issueAt(here, `attribut « ${key} » manquant`, `écrivez ::${node.name}{${key}=…}`));
+      if (attr.required) issues.push(issueAt('directive-attribut', here, `attribut « ${key} » manquant`, `écrivez ::${node.name}{${key}=…}`));
       continue;
     }
     const problem = registry.check(value, [attr.kind], here);
     if (problem) issues.push(problem);
   }
   if (spec.atMostOne && Object.keys(attributes).filter((k) => Object.hasOwn(spec.attributes, k)).length > 1) {
-    issues.push(issueAt(here, `::${node.name} prend un seul critère à la fois`, `choisissez l’un de : ${Object.keys(spec.attributes).join(', ')}`));
+    issues.push(issueAt('directive-attribut', here, `::${node.name} prend un seul critère à la fois`, `choisissez l’un de : ${Object.keys(spec.attributes).join(', ')}`));
   }
   return { name: node.name, attributes };
 }
 
 function unknownDirective(node: LeafDirective | TextDirective | ContainerDirective, here: Location): ContentIssue {
   const names = Object.keys(LEAF_DIRECTIVES).map((n) => `::${n}`);
-  return issueAt(here, `directive inconnue « ${node.name} »`, `directives possibles : ${[...names, ':ref[…]'].join(', ')} ; pour écrire un deux-points suivi d’un mot, échappez-le : \\:`);
+  return issueAt('directive-inconnue', here, `directive inconnue « ${node.name} »`, `directives possibles : ${[...names, ':ref[…]'].join(', ')} ; pour écrire un deux-points suivi d’un mot, échappez-le : \\:`);
 }

@@ -27,10 +27,37 @@ describe('checkBody', () => {
 
   it('reports names every object inherits as unknown directives, not a TypeError', () => {
     const found = checkBody(body('::constructor\n\n::toString{a=b}\n\n::indicateur{id=chomage constructor=1}\n'), registry, medias);
-    expect(found.issues.map(({ line, column, path, message }) => ({ line, column, path, message }))).toEqual([
-      { line: 1, column: 1, path: '::constructor', message: 'directive inconnue « constructor »' },
-      { line: 3, column: 1, path: '::toString', message: 'directive inconnue « toString »' },
-      { line: 5, column: 1, path: '::indicateur', message: 'attribut inconnu « constructor » pour ::indicateur' },
+    expect(found.issues.map(({ line, column, path, message, rule }) => ({ line, column, path, message, rule }))).toEqual([
+      { line: 1, column: 1, path: '::constructor', message: 'directive inconnue « constructor »', rule: 'directive-inconnue' },
+      { line: 3, column: 1, path: '::toString', message: 'directive inconnue « toString »', rule: 'directive-inconnue' },
+      { line: 5, column: 1, path: '::indicateur', message: 'attribut inconnu « constructor » pour ::indicateur', rule: 'directive-attribut' },
+    ]);
+  });
+
+  it('gives every issue its rule id', () => {
+    const ids = new Registry();
+    ids.add('objectif', 'double');
+    ids.add('fiche', 'double');
+    const text = [
+      ':ref[] :ref[double]{a=b} :ref[truc:double] :ref[double]',
+      'Voir :indicateur{id=chomage}.',
+      '::graphique',
+      '::carte{taille=2}',
+      '![a](https://exemple.fr/a.png) ![b](/etc/passwd) ![c](absente.png)',
+    ].join('\n\n');
+    const rules = checkBody(body(text), ids, medias).issues.map((i) => `${i.line} ${i.rule}`);
+    expect(rules.sort()).toEqual([
+      '1 ref-ambigue',
+      '1 ref-ambigue',
+      '1 ref-syntaxe',
+      '1 ref-syntaxe',
+      '1 ref-syntaxe',
+      '3 directive-ligne',
+      '5 directive-inconnue',
+      '7 directive-attribut',
+      '9 image-externe',
+      '9 media-chemin',
+      '9 media-introuvable',
     ]);
   });
 
