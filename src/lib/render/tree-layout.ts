@@ -10,7 +10,7 @@ import { fr } from '../../i18n/fr.ts';
 import type { Pilier } from '../model/index.ts';
 import type { AfomQuadrant } from '../model/schemas/afom.ts';
 import { pluralize } from '../plural.ts';
-import { fichesOf } from '../queries/index.ts';
+import { fichesOf, pilierSections } from '../queries/index.ts';
 import type { RenderContext } from './context.ts';
 import { charsPerLine, shorten, wrapText } from './wrap.ts';
 
@@ -165,11 +165,9 @@ export function layoutArbre(piliers: readonly Pilier[], ctx: RenderContext): Arb
     }));
 
   const trees = piliers.map((p) => {
-    const underEnjeu = new Set(p.enjeux.flatMap((e) => e.axes.map((a) => a.id)));
-    const children = [
-      ...p.enjeux.map((e) => node('enjeu', box('enjeu', e.id, [...kicker(`${libelles.enjeu} ${e.numero}`, 'enjeu'), ...body(e.titre, 'enjeu', FONT.body)]), constatBoxes(e.constats), e.axes.map(axeNode))),
-      ...p.axes.filter((a) => !underEnjeu.has(a.id)).map(axeNode),
-    ];
+    const children = pilierSections(p).flatMap(({ enjeu: e, axes }) =>
+      e ? [node('enjeu', box('enjeu', e.id, [...kicker(`${libelles.enjeu} ${e.numero}`, 'enjeu'), ...body(e.titre, 'enjeu', FONT.body)]), constatBoxes(e.constats), axes.map(axeNode))] : axes.map(axeNode),
+    );
     return { pilier: p, root: hierarchy(node('pilier', undefined, [], children), (d) => d.children) };
   });
 

@@ -10,7 +10,7 @@ import type { Axe, Objectif, Pilier, RefTarget } from '../model/index.ts';
 import { pluralize } from '../plural.ts';
 import type { RenderContext } from './context.ts';
 import { attrs, domId, esc } from './html.ts';
-import { entityLabel, fichesOf, labelText, objectifsOf } from '../queries/index.ts';
+import { entityLabel, fichesOf, labelText, objectifsOf, pilierSections } from '../queries/index.ts';
 import { FONT, LINE_HEIGHT, PAD, layoutArbre, lineBaselines, type ArbreLayout, type Box, type Column, type TextLine } from './tree-layout.ts';
 
 const TEXT = {
@@ -162,13 +162,14 @@ function renderList(piliers: readonly Pilier[], ctx: RenderContext, links: boole
   const objectifs = (a: Axe) => `<ol>${a.objectifs.map((o) => item({ kind: 'objectif', id: o.id }, fichesList(o, ctx, links))).join('')}</ol>`;
   const axes = (list: readonly Axe[]) => (list.length ? `<ol>${list.map((a) => item({ kind: 'axe', id: a.id }, objectifs(a))).join('')}</ol>` : '');
   const body = piliers.map((p) => {
-    const underEnjeu = new Set(p.enjeux.flatMap((e) => e.axes.map((a) => a.id)));
-    const enjeux = p.enjeux.map((e) => {
+    const sections = pilierSections(p);
+    const enjeux = sections.flatMap(({ enjeu: e, axes: list }) => {
+      if (!e) return [];
       const constats = e.constats.filter((id) => ctx.lookup.constat.has(id));
       const cited = constats.length ? `<p class="arbre-constats-titre">${TEXT.repondA}</p><ul class="arbre-constats">${constats.map((id) => item({ kind: 'constat', id })).join('')}</ul>` : '';
-      return item({ kind: 'enjeu', id: e.id }, `${cited}${axes(e.axes)}`);
+      return [item({ kind: 'enjeu', id: e.id }, `${cited}${axes(list)}`)];
     });
-    const direct = axes(p.axes.filter((a) => !underEnjeu.has(a.id)));
+    const direct = axes(sections.flatMap((s) => (s.enjeu ? [] : s.axes)));
     return item({ kind: 'pilier', id: p.id }, `${enjeux.length ? `<ol>${enjeux.join('')}</ol>` : ''}${direct}`);
   });
   return `<ol class="arbre-liste">${body.join('\n')}</ol>`;
