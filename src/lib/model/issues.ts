@@ -38,11 +38,6 @@ export function issueAt(
   hint?: string,
   severity: Severity = 'error',
 ): ContentIssue {
-  // TRANSITIONAL: calls written before rule ids (at, message, hint, severity). Removed once every caller passes a rule.
-  if (typeof rule !== 'string') {
-    const [a, m, h, sev] = [rule, at, message, hint] as unknown as [Location, string, string | undefined, Severity | undefined];
-    return { severity: sev ?? 'error', ...a, message: m, ...(h ? { hint: h } : {}), rule: '' as RuleId };
-  }
   return { severity, ...at, message, ...(hint ? { hint } : {}), rule };
 }
 
