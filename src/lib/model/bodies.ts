@@ -5,7 +5,7 @@
 import type { Root } from 'mdast';
 import { checkDirectives, type DirectiveUse } from './directives.ts';
 import type { ContentIssue } from './issues.ts';
-import type { AnyKind } from './kinds/kind.ts';
+import { isMarkdown, type AnyKind } from './kinds/kind.ts';
 import type { ParsedBody, ParsedContract } from './parse-files.ts';
 import type { Registry } from './registry.ts';
 
@@ -30,9 +30,9 @@ export function toBody(body: ParsedBody): Body {
 }
 
 export function checkBodies(parsed: ParsedContract, kinds: readonly AnyKind[], registry: Registry): BodiesCheck {
-  const markdown = kinds.filter((k) => k.markdown);
+  const markdown = kinds.filter(isMarkdown);
   const bodies = markdown.flatMap((k) => (parsed.entries.get(k.name) ?? []).flatMap((e) => (e.body ? [e.body] : [])));
-  const result: BodiesCheck = { issues: [], uses: [], images: [], incomplete: parsed.failed.some((f) => f.kind.markdown) };
+  const result: BodiesCheck = { issues: [], uses: [], images: [], incomplete: parsed.failed.some((f) => isMarkdown(f.kind)) };
   const mediaFiles = new Set(parsed.medias.keys());
   for (const body of bodies) {
     const checked = checkDirectives(body, registry, mediaFiles);

@@ -6,11 +6,15 @@
  */
 import { z } from 'zod';
 import { KINDS } from './kinds/index.ts';
+import type { AnyKind } from './kinds/kind.ts';
 
-export type SchemaKind = (typeof KINDS)[number]['editor']['schema'];
+/** A schema file's name in schemas/, without `.schema.json`. */
+export type SchemaKind = string;
 
 /** One per schema file: kinds that share a schema (the chapters of both cahiers) share its file. */
-const EDITOR_SCHEMAS = new Map<SchemaKind, { schema: z.ZodType; titre: string }>(KINDS.map((k) => [k.editor.schema, { schema: k.schema, titre: k.editor.titre }]));
+const EDITOR_SCHEMAS = new Map<SchemaKind, { schema: z.ZodType; titre: string }>(
+  (KINDS as readonly AnyKind[]).map((k) => [k.editorSchema ?? k.name, { schema: k.schema, titre: k.editor }]),
+);
 
 export const SCHEMA_KINDS: readonly SchemaKind[] = [...EDITOR_SCHEMAS.keys()];
 

@@ -3,7 +3,7 @@
  * read from the table of kinds.
  */
 import { KINDS } from './kinds/index.ts';
-import type { AnyKind } from './kinds/kind.ts';
+import { placeOf, type AnyKind } from './kinds/kind.ts';
 
 export type Classified =
   | { kind: AnyKind; id?: string }
@@ -13,7 +13,7 @@ export type Classified =
   | { kind: 'unknown' };
 
 /** Files the contract cannot do without. */
-export const REQUIRED_FILES: readonly string[] = KINDS.flatMap((k) => (k.required && 'file' in k.place ? [k.place.file] : []));
+export const REQUIRED_FILES: readonly string[] = (KINDS as readonly AnyKind[]).flatMap((k) => (k.required ? [k.place] : []));
 
 /** Classifies a path relative to the contract folder. */
 export function classify(path: string): Classified {
@@ -24,7 +24,7 @@ export function classify(path: string): Classified {
   const folder = segments.slice(0, -1).join('/');
   const name = segments[segments.length - 1]!;
   for (const kind of KINDS as readonly AnyKind[]) {
-    const place = kind.place;
+    const place = placeOf(kind);
     if ('file' in place) {
       if (place.file === path) return { kind };
     } else if (place.folder === folder) {

@@ -3,7 +3,7 @@ import { parseMarkdown } from '../markdown/parse.ts';
 import { splitFrontMatter } from './front-matter.ts';
 import { issueAt, warningAt, type ContentIssue, type Location } from './issues.ts';
 import { KINDS } from './kinds/index.ts';
-import type { AnyKind, InputOf } from './kinds/kind.ts';
+import { isMarkdown, type AnyKind, type InputOf } from './kinds/kind.ts';
 import { classify } from './layout.ts';
 import { ID_PATTERN } from './schemas/common.ts';
 import { decodeText, LineIndex, type SourceFile } from './source.ts';
@@ -86,8 +86,8 @@ export function parseContractFiles(files: readonly SourceFile[]): { parsed: Pars
     else parsed.failed.push({ kind, ...(id !== undefined ? { id } : {}) });
   }
   for (const kind of KINDS as readonly AnyKind[]) {
-    if (!kind.required || !('file' in kind.place) || sorted.some((f) => f.path === (kind.place as { file: string }).file)) continue;
-    issues.push(issueAt('fichier-manquant', { file: kind.place.file, line: 1, column: 1, path: '' }, 'fichier obligatoire manquant', 'voir le guide de rédaction, ou « npm run new -- contrat DOSSIER » pour un squelette'));
+    if (!kind.required || sorted.some((f) => f.path === kind.place)) continue;
+    issues.push(issueAt('fichier-manquant', { file: kind.place, line: 1, column: 1, path: '' }, 'fichier obligatoire manquant', 'voir le guide de rédaction, ou « npm run new -- contrat DOSSIER » pour un squelette'));
     parsed.failed.push({ kind });
   }
   return { parsed, issues };
@@ -109,7 +109,7 @@ function parseEntry(file: SourceFile, kind: AnyKind, id: string, issues: Content
   let yamlText = text;
   let yamlOffset = 0;
   let body: ParsedBody | undefined;
-  if (kind.markdown) {
+  if (isMarkdown(kind)) {
     const split = splitFrontMatter(text);
     if (!split.ok) {
       issues.push(issueAt('en-tete-yaml', top, split.message, split.hint));
@@ -135,7 +135,7 @@ function parseEntry(file: SourceFile, kind: AnyKind, id: string, issues: Content
   issues.push(...yamlIssues);
   if (!source) return undefined;
   if (source.data === null || source.data === undefined) {
-    issues.push(issueAt('fichier-vide', source.locate([]), kind.markdown ? 'en-tête YAML vide' : 'fichier vide'));
+    issues.push(issueAt('fichier-vide', source.locate([]), isMarkdown(kind) ? 'en-tête YAML vide' : 'fichier vide'));
     return undefined;
   }
   const { value, issues: schemaIssues } = validate(kind.schema, source);

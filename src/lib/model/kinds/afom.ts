@@ -16,9 +16,9 @@ export type Afom = Omit<AfomInput, 'id' | AfomQuadrant> & { id: string; quadrant
 
 export const afom = defineKind({
   name: 'afom',
-  place: { folder: 'cahier-1/afom', ext: '.yaml' },
+  place: 'cahier-1/afom/*.yaml',
   schema: afomSchema,
-  editor: { schema: 'afom', titre: 'Une matrice AFOM (cahier-1/afom/<id>.yaml)' },
+  editor: 'Une matrice AFOM (cahier-1/afom/<id>.yaml)',
   key: 'afoms',
   idKind: 'afom',
   unreadable: (registry) => registry.markIncomplete('constat'),

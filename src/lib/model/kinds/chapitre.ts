@@ -11,10 +11,10 @@ export type Chapitre = ChapitreInput & { slug: string; body: Body };
 function chapitreKind<const Name extends string, const Key extends string>(name: Name, cahier: 1 | 2, key: Key) {
   return defineKind({
     name,
-    place: { folder: `cahier-${cahier}/chapitres`, ext: '.md' },
-    markdown: true,
+    place: `cahier-${cahier}/chapitres/*.md`,
     schema: chapitreSchema,
-    editor: { schema: 'chapitre', titre: 'En-tête d’un chapitre (cahier-1|2/chapitres/<slug>.md)' },
+    editor: 'En-tête d’un chapitre (cahier-1|2/chapitres/<slug>.md)',
+    editorSchema: 'chapitre',
     key,
     resolve: (entries): Chapitre[] =>
       entries

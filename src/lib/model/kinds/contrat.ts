@@ -12,10 +12,10 @@ export type Contrat = ContratInput;
 
 export const contrat = defineKind({
   name: 'contrat',
-  place: { file: 'contrat.yaml' },
+  place: 'contrat.yaml',
   required: true,
   schema: contratSchema,
-  editor: { schema: 'contrat', titre: 'contrat.yaml : identité du contrat' },
+  editor: 'contrat.yaml : identité du contrat',
   key: 'contrat',
   unreadable: (registry) => registry.markIncomplete('axe-transversal'),
   declare(entries, ctx): void {

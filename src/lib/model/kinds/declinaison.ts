@@ -10,10 +10,9 @@ export type Declinaison = DeclinaisonInput & { quartier: string; body: Body };
 
 export const declinaison = defineKind({
   name: 'declinaison',
-  place: { folder: 'cahier-2/quartiers', ext: '.md' },
-  markdown: true,
+  place: 'cahier-2/quartiers/*.md',
   schema: declinaisonSchema,
-  editor: { schema: 'declinaison', titre: 'En-tête d’une déclinaison (cahier-2/quartiers/<id>.md)' },
+  editor: 'En-tête d’une déclinaison (cahier-2/quartiers/<id>.md)',
   resolve(entries, ctx): Declinaison[] {
     return entries.flatMap((d) => {
       const problem = ctx.registry.check(d.id, ['quartier'], ctx.locateFile(d.file));

@@ -26,10 +26,9 @@ export type Fiche = Omit<FicheInput, 'id' | 'quartiers'> & {
 
 export const fiche = defineKind({
   name: 'fiche',
-  place: { folder: 'cahier-2/fiches', ext: '.md' },
-  markdown: true,
+  place: 'cahier-2/fiches/*.md',
   schema: ficheSchema,
-  editor: { schema: 'fiche', titre: 'En-tête d’une fiche projet (cahier-2/fiches/<id>.md)' },
+  editor: 'En-tête d’une fiche projet (cahier-2/fiches/<id>.md)',
   key: 'fiches',
   idKind: 'fiche',
   resolve(entries, ctx): Fiche[] {

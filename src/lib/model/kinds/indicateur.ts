@@ -22,9 +22,9 @@ export type Indicateur = Omit<IndicateurInput, 'id' | 'valeurs'> & {
 
 export const indicateur = defineKind({
   name: 'indicateur',
-  place: { folder: 'cahier-1/indicateurs', ext: '.yaml' },
+  place: 'cahier-1/indicateurs/*.yaml',
   schema: indicateurSchema,
-  editor: { schema: 'indicateur', titre: 'Un indicateur statistique (cahier-1/indicateurs/<id>.yaml)' },
+  editor: 'Un indicateur statistique (cahier-1/indicateurs/<id>.yaml)',
   key: 'indicateurs',
   idKind: 'indicateur',
   resolve(entries, ctx): Indicateur[] {

@@ -21,19 +21,23 @@ import type { IdKind, Registry } from '../registry.ts';
 import type { BodiesCheck } from '../bodies.ts';
 import type { YamlSource } from '../yaml.ts';
 
-/** One file at a fixed path (`contrat.yaml`), or one entity per file in a folder, its name being its id. */
-export type Place = { file: string } | { folder: string; ext: '.md' | '.yaml' };
+/** One file at a fixed path (`contrat.yaml`), or one entity per file in a folder, its name being its id (`quartiers/*.md`). */
+export type Place = { file: string } | { folder: string; ext: string };
 
 export interface Kind<Name extends string = string, S extends z.ZodType = z.ZodType, D = unknown, O = unknown, Key extends string | undefined = string | undefined> {
   name: Name;
-  place: Place;
-  /** Markdown with a YAML front matter (the schema is the front matter's); YAML otherwise. */
-  markdown?: boolean;
+  /**
+   * Where its files are: `contrat.yaml`, or `cahier-2/fiches/*.md` for one
+   * entity per file. A `.md` file is Markdown with a YAML front matter (the
+   * schema is the front matter's).
+   */
+  place: string;
   /** The contract cannot be built without this file. */
   required?: boolean;
   schema: S;
-  /** The JSON Schema given to editors: its file name in schemas/ (kinds may share one) and its title. */
-  editor: { schema: string; titre: string };
+  /** Title of the JSON Schema given to editors, `schemas/<name>.schema.json` (or `<editorSchema>`: kinds may share one). */
+  editor: string;
+  editorSchema?: string;
   /** Each file's name is an id of this kind, registered before `declare` (and for files that fail to parse). */
   idKind?: IdKind;
   /** Field of the Contract that holds this kind's output; none for kinds folded into another (declinaisons into quartiers). */
@@ -87,6 +91,11 @@ export function defineKind<const Name extends string, S extends z.ZodType, D, O,
   return kind;
 }
 
-export function folderOf(place: Place): string | undefined {
-  return 'folder' in place ? place.folder : undefined;
+export function placeOf(kind: AnyKind): Place {
+  const star = kind.place.lastIndexOf('/*');
+  return star < 0 ? { file: kind.place } : { folder: kind.place.slice(0, star), ext: kind.place.slice(star + 2) };
+}
+
+export function isMarkdown(kind: AnyKind): boolean {
+  return kind.place.endsWith('.md');
 }

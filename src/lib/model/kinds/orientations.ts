@@ -13,10 +13,10 @@ const TREE_KINDS = ['pilier', 'enjeu', 'axe', 'objectif'] as const;
 
 export const orientations = defineKind({
   name: 'orientations',
-  place: { file: 'cahier-2/orientations.yaml' },
+  place: 'cahier-2/orientations.yaml',
   required: true,
   schema: orientationsSchema,
-  editor: { schema: 'orientations', titre: 'cahier-2/orientations.yaml : l’arbre des objectifs' },
+  editor: 'cahier-2/orientations.yaml : l’arbre des objectifs',
   key: 'piliers',
   unreadable: (registry) => TREE_KINDS.forEach((k) => registry.markIncomplete(k)),
   declare(entries, ctx): Pilier[] {

@@ -23,10 +23,9 @@ export type Quartier = Omit<QuartierInput, 'id' | 'contour'> & {
 
 export const quartier = defineKind({
   name: 'quartier',
-  place: { folder: 'quartiers', ext: '.md' },
-  markdown: true,
+  place: 'quartiers/*.md',
   schema: quartierSchema,
-  editor: { schema: 'quartier', titre: 'En-tête d’un quartier (quartiers/<id>.md)' },
+  editor: 'En-tête d’un quartier (quartiers/<id>.md)',
   key: 'quartiers',
   unreadable(registry, id) {
     if (id) registry.add('quartier', id), registry.add('territoire', id);

@@ -12,10 +12,10 @@ export type Territoire = Omit<TerritoireInput, 'type'> & { type: TerritoireInput
 
 export const territoires = defineKind({
   name: 'territoires',
-  place: { file: 'territoires.yaml' },
+  place: 'territoires.yaml',
   required: true,
   schema: territoiresSchema,
-  editor: { schema: 'territoires', titre: 'territoires.yaml : territoires de comparaison' },
+  editor: 'territoires.yaml : territoires de comparaison',
   key: 'territoires',
   unreadable: (registry) => registry.markIncomplete('territoire'),
   /** Territory id → its type, the first one written winning. */
