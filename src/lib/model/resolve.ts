@@ -9,6 +9,7 @@ import { checkBodies, type BodiesCheck } from './bodies.ts';
 import { issueAt, type ContentIssue } from './issues.ts';
 import { KINDS, type ContractParts } from './kinds/index.ts';
 import type { AnyKind, DeclareContext, ResolveContext } from './kinds/kind.ts';
+import { markerWarnings } from './markers.ts';
 import { normalizeMediaPath } from './media-path.ts';
 import { entriesOf, type ParsedContract } from './parse-files.ts';
 import { Registry } from './registry.ts';
@@ -71,6 +72,7 @@ export function resolveContract(parsed: ParsedContract): { contract?: Contract; 
   for (const kind of TABLE) ctx.output(kind);
   issues.push(...ctx.bodies().issues);
   for (const kind of TABLE) issues.push(...(kind.check?.(entriesOf(parsed, kind), ctx) ?? []));
+  issues.push(...markerWarnings([...parsed.entries.values()].flat()));
 
   if (TABLE.some((k) => k.required && entriesOf(parsed, k).length === 0)) return { issues };
   const parts = Object.fromEntries(TABLE.filter((k) => k.key).map((k) => [k.key, ctx.output(k)])) as ContractParts;

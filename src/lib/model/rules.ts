@@ -51,6 +51,8 @@ export const RULES = {
   'directive-attribut': 'attribut de directive inconnu, manquant ou en trop',
   'ref-syntaxe': ':ref mal écrit',
   // Warnings
+  'a-completer': 'valeur laissée « à compléter » par un modèle',
+  'fiche-double': 'deux fiches qui semblent n’en faire qu’une',
   'objectif-sans-fiche': 'objectif qu’aucune fiche ne met en œuvre',
   'quartier-sans-fiche': 'quartier qu’aucune fiche ne concerne',
   'indicateur-non-affiche': 'indicateur qu’aucun texte n’affiche',

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { issueAt, type ContentIssue } from './issues.ts';
 import { jsonSchema, SCHEMA_KINDS } from './json-schemas.ts';
 import { editDistance } from './registry.ts';
+import { MARKER_ERROR } from './schemas/common.ts';
 import type { KeyPath, YamlSource } from './yaml.ts';
 
 type ZodIssue = z.core.$ZodIssue;
@@ -64,6 +65,9 @@ function toContentIssues(issue: ZodIssue, prefix: KeyPath, source: YamlSource): 
     case 'too_big':
       return [issueAt('valeur-invalide', source.locate(path), frenchOr(issue.message, `valeur trop grande : ${describe(found)} ; maximum : ${issue.maximum}`))];
     case 'invalid_union': {
+      // A number that may be « à compléter »: what is wrong is the number, whatever the marker's branch says.
+      const branches = issue.errors.filter((branch) => !(branch.length === 1 && branch[0]!.message === MARKER_ERROR));
+      if (branches.length === 1 && branches.length < issue.errors.length) return branches[0]!.flatMap((i) => toContentIssues(i, path, source));
       // Report the branch that got furthest (the object form of an AFOM item), else the union's own message.
       const deep = issue.errors.filter((branch) => branch.length > 0 && branch.every((b) => b.path.length > 0));
       if (deep.length === 1) return deep[0]!.flatMap((i) => toContentIssues(i, path, source));

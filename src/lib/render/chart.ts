@@ -27,6 +27,9 @@ export interface IndicateurOptions {
 const NBSP = '\u00a0';
 
 export function renderIndicateur(ind: Indicateur, ctx: RenderContext, options: IndicateurOptions = {}): string {
+  // A scaffold's values still « à compléter »: say so rather than draw an empty chart.
+  if (ind.valeurs.length === 0)
+    return `<figure${attrs({ class: 'indicateur indicateur-vide', 'data-indicateur': ind.id })}><figcaption><span class="indicateur-titre">${esc(withUnit(ind))}</span></figcaption><p>Valeurs à compléter.</p></figure>`;
   const id = (...parts: string[]) => domId('indicateur', ind.id, ...(options.idSuffix ? [options.idSuffix] : []), ...parts);
   const series = buildSeries(ind, ctx);
   const title = withUnit(ind);

@@ -6,6 +6,7 @@ import { toBody, type Body } from '../bodies.ts';
 import { issueAt, warningAt } from '../issues.ts';
 import { ficheSchema, type FicheInput } from '../schemas/fiche.ts';
 import type { YamlSource as Yaml } from '../yaml.ts';
+import { ficheDoubles } from '../fiche-doubles.ts';
 import { allObjectifs } from '../tree.ts';
 import { contrat } from './contrat.ts';
 import { defineKind, type ResolveContext } from './kind.ts';
@@ -65,10 +66,19 @@ export const fiche = defineKind({
     const rank = (f: Fiche) => Math.min(...f.objectifs.map((o) => order.get(o) ?? Infinity));
     return fiches.sort((a, b) => rank(a) - rank(b) || (a.id < b.id ? -1 : 1)).map((f, i) => ({ ...f, numero: i + 1 }));
   },
-  check: (entries) =>
-    entries
+  check: (entries) => [
+    ...entries
       .filter((f) => f.value.indicateurs.length === 0)
       .map((f) => warningAt('fiche-sans-indicateurs', f.yaml.locate([]), 'fiche sans indicateurs', 'ajoutez « indicateurs: » pour permettre l’évaluation de l’action')),
+    ...ficheDoubles(entries.map((e) => ({ id: e.id, titre: e.value.titre, porteur: e.value.porteur, entry: e }))).map(({ fiche, first }) =>
+      warningAt(
+        'fiche-double',
+        fiche.entry.yaml.locate(['titre']),
+        `fiche en double ? « ${fiche.titre} » ressemble à la fiche « ${first.titre} » (${first.entry.file})`,
+        'si c’est la même action, supprimez l’une des deux fiches ; sinon, donnez-leur des titres qui les distinguent',
+      ),
+    ),
+  ],
 });
 
 function checkRefs(v: FicheInput, y: Yaml, ctx: ResolveContext): void {

@@ -3,6 +3,7 @@
  * year and territory (null: statistical secret).
  */
 import { issueAt, warningAt } from '../issues.ts';
+import { markedPaths } from '../markers.ts';
 import { indicateurSchema, type IndicateurInput } from '../schemas/indicateur.ts';
 import { defineKind } from './kind.ts';
 
@@ -40,7 +41,8 @@ export const indicateur = defineKind({
           valeurs.push({ annee, territoire, valeur });
         }
       }
-      if (!valeurs.some((x) => x.valeur !== null)) {
+      // Values still « à compléter » have their own warning: no error for a scaffold.
+      if (!valeurs.some((x) => x.valeur !== null) && markedPaths((ind.yaml.data as { valeurs?: unknown }).valeurs).length === 0) {
         ctx.report(issueAt('valeurs-absentes', ind.yaml.locate(['valeurs'], 'key'), 'aucune valeur chiffrée : au moins une valeur est attendue', 'null signifie « secret statistique » ; un indicateur doit avoir au moins un nombre'));
       }
       return {

@@ -42,3 +42,29 @@ export const periodSchema = z
 
 /** An `id` key in a one-entity-per-file entry; the loader checks it equals the file name. */
 export const fileIdSchema = idSchema.optional().describe('Facultatif : doit être égal au nom du fichier');
+
+/**
+ * What a scaffold writes where the author must supply a value (DESIGN.md
+ * « Conventions »): the check warns (rule `a-completer`) until it is gone,
+ * so nothing plausible but false is ever published.
+ */
+export const A_COMPLETER = 'à compléter';
+const MARKER = /[àaÀA]\s+compl[éeè]ter/i;
+
+export function hasMarker(text: string): boolean {
+  return MARKER.test(text);
+}
+
+/**
+ * A number the author has not supplied yet: the marker stands for it and
+ * reads as no value (undefined), never as 0.
+ */
+/** The error of the marker's branch in `orMarker`: zod-issues.ts drops it, so a wrong value is reported as the value's own type error. */
+export const MARKER_ERROR = 'marqueur « à compléter » attendu';
+
+export function orMarker<T extends z.ZodType>(schema: T) {
+  // Without a flag, so that the editors' JSON Schema (a pattern has none) accepts exactly what the checker does.
+  const bare = new RegExp(`^\\s*${MARKER.source}\\s*$`);
+  const marker = z.string({ error: MARKER_ERROR }).regex(bare, { error: MARKER_ERROR }).transform(() => undefined);
+  return z.union([schema, marker]);
+}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fileIdSchema, idSchema, periodSchema, textSchema } from './common.ts';
+import { fileIdSchema, idSchema, orMarker, periodSchema, textSchema } from './common.ts';
 
 export const FICHE_STATUTS = ['a-lancer', 'en-cours', 'realise', 'abandonne'] as const;
 
@@ -7,7 +7,7 @@ const amount = z.number().nonnegative({ error: 'montant négatif' });
 
 export const financementSchema = z.strictObject({
   financeur: textSchema,
-  montant: amount.describe('Montant en euros, sans unité ni espace'),
+  montant: orMarker(amount).describe('Montant en euros, sans unité ni espace (ou « à compléter »)'),
 });
 
 export const ficheIndicateurSchema = z.strictObject({
@@ -36,13 +36,20 @@ export const ficheSchema = z.strictObject({
   calendrier: periodSchema.optional(),
   budget: z
     .strictObject({
-      total: amount.describe('Coût total en euros'),
+      total: orMarker(amount).describe('Coût total en euros (ou « à compléter »)'),
       financements: z.array(financementSchema),
     })
+    // A budget with an amount still « à compléter » is no budget yet: none is published.
+    .transform((b) => (b.total === undefined || b.financements.some((f) => f.montant === undefined) ? undefined : (b as Budget)))
     .optional(),
   indicateurs: z.array(ficheIndicateurSchema).default([]),
   statut: z.enum(FICHE_STATUTS).default('a-lancer'),
 });
+
+interface Budget {
+  total: number;
+  financements: { financeur: string; montant: number }[];
+}
 
 export type FicheInput = z.output<typeof ficheSchema>;
 export type FicheStatut = (typeof FICHE_STATUTS)[number];

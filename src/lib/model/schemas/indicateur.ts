@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fileIdSchema, idSchema, textSchema } from './common.ts';
+import { fileIdSchema, idSchema, orMarker, textSchema } from './common.ts';
 
 const yearKey = z.string().regex(/^\d{4}$/, {
   error: (issue) => `année attendue comme clé de « valeurs », trouvé « ${String(issue.input)} »`,
@@ -15,8 +15,16 @@ export const indicateurSchema = z.strictObject({
   definition: z.string().optional(),
   sens: z.enum(['hausse-favorable', 'baisse-favorable', 'neutre']).default('neutre').describe('Sens favorable d’une évolution : hausse-favorable, baisse-favorable ou neutre (défaut)'),
   valeurs: z
-    .record(yearKey, z.record(idSchema, z.number().nullable()))
-    .describe('année → (territoire → nombre, ou null pour le secret statistique)'),
+    .record(yearKey, z.record(idSchema, orMarker(z.number().nullable())))
+    // Values still « à compléter » are not values: dropped, with the years left empty.
+    .transform((years) =>
+      Object.fromEntries(
+        Object.entries(years)
+          .map(([year, byPlace]) => [year, Object.fromEntries(Object.entries(byPlace).filter(([, v]) => v !== undefined)) as Record<string, number | null>] as const)
+          .filter(([, byPlace]) => Object.keys(byPlace).length > 0),
+      ),
+    )
+    .describe('année → (territoire → nombre, null pour le secret statistique, ou « à compléter »)'),
 });
 
 export type IndicateurInput = z.output<typeof indicateurSchema>;
