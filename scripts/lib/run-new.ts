@@ -3,13 +3,15 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { contentDir, loadContract } from '../../src/lib/contract.ts';
 import { formatIssues, hasErrors } from '../../src/lib/model/index.ts';
 import { fill, placeholderValues, SCAFFOLD_KINDS, targetPath, validId, type ScaffoldKind } from '../../src/lib/scaffold.ts';
+import { toId } from '../../src/lib/model/ids.ts';
+import type { Chapitre } from '../../src/lib/model/index.ts';
 import { UsageError } from '../../src/lib/errors.ts';
 import { handleCli, type Print } from './cli.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const TEMPLATES = join(ROOT, 'templates');
 
-export const USAGE = `Usage : npm run new -- TYPE IDENTIFIANT   (TYPE : ${SCAFFOLD_KINDS.join(', ')} ; chapitre accepte --cahier 2)
+export const USAGE = `Usage : npm run new -- TYPE IDENTIFIANT   (TYPE : ${SCAFFOLD_KINDS.join(', ')} ; chapitre accepte --cahier 2 et --ordre N)
         npm run new -- contrat DOSSIER
 Crée le fichier à partir de templates/, dans le contrat de CONTENT_DIR (par défaut « content ») ; n’écrase jamais un fichier existant.`;
 
@@ -21,8 +23,13 @@ function scaffold(args: readonly string[], env: NodeJS.ProcessEnv, out: Print, e
   const [kind, name, ...rest] = args;
   if (!kind || !name || (kind !== 'contrat' && !(SCAFFOLD_KINDS as readonly string[]).includes(kind))) throw new UsageError(USAGE);
   if (kind === 'contrat') return newContract(name, rest.length > 0, out, err);
-  if (!validId(name)) throw new UsageError(`Identifiant invalide « ${name} » : minuscules sans accent, chiffres et « - » seulement (il devient le nom du fichier).`);
-  const cahier = rest.includes('--cahier') && rest[rest.indexOf('--cahier') + 1] === '2' ? 2 : 1;
+  if (!validId(name)) {
+    const proposed = toId(name);
+    throw new UsageError(`Identifiant invalide « ${name} » : minuscules sans accent, chiffres et « - » seulement (il devient le nom du fichier)${proposed ? ` ; proposé : ${proposed}` : ''}.`);
+  }
+  const cahier = option(rest, '--cahier') === '2' ? 2 : 1;
+  const ordre = option(rest, '--ordre');
+  if (ordre !== undefined && (kind !== 'chapitre' || !/^\d+(\.\d+)?$/.test(ordre))) throw new UsageError(`--ordre prend un nombre, pour un chapitre seulement\n${USAGE}`);
   const dir = contentDir(env);
   const path = targetPath(kind as ScaffoldKind, name, cahier);
   const file = join(dir, path);
@@ -32,12 +39,30 @@ function scaffold(args: readonly string[], env: NodeJS.ProcessEnv, out: Print, e
   }
   const { contract } = existsSync(dir) ? loadContract(dir) : { contract: undefined };
   const chapters = contract ? (cahier === 1 ? contract.cahier1 : contract.cahier2) : [];
-  const order = chapters.reduce((m, c) => Math.max(m, c.ordre), 0) + 1;
+  const order = ordre !== undefined ? Number(ordre) : chapters.reduce((m, c) => Math.max(m, c.ordre), 0) + 1;
+  if (kind === 'chapitre') chapterOrder(chapters, order, ordre !== undefined, cahier).forEach((line) => out(line));
   const values = { ...placeholderValues(name, contract, order), schema: schemaRef(file, kind) };
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, fill(readFileSync(join(TEMPLATES, templateName(kind as ScaffoldKind)), 'utf8'), values), { flag: 'wx' });
   out(`Créé : ${file}`);
   return 0;
+}
+
+/** `--cahier 2` → '2'. */
+function option(args: readonly string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  return i < 0 ? undefined : (args[i + 1] ?? '');
+}
+
+/** The cahier's chapters with their `ordre`, and where the new one goes: what the author needs to place it. */
+export function chapterOrder(chapters: readonly Chapitre[], order: number, chosen: boolean, cahier: 1 | 2): string[] {
+  const roman = cahier === 1 ? 'I' : 'II';
+  const list = chapters.length === 0 ? [`Le cahier ${roman} n’a pas encore de chapitre.`] : [`Chapitres du cahier ${roman} (ordre, fichier, titre) :`, ...chapters.map((c) => `  ${c.ordre}  ${c.slug}  ${c.titre}`)];
+  const tie = chapters.filter((c) => c.ordre === order).map((c) => c.slug);
+  const place = chosen
+    ? `Le nouveau chapitre prend l’ordre ${order}${tie.length ? ` ; ${tie.join(', ')} ${tie.length > 1 ? 'ont' : 'a'} le même : à égalité, l’ordre alphabétique des fichiers décide` : ''}.`
+    : `Le nouveau chapitre prend l’ordre ${order}, après les autres ; pour un autre rang : --ordre N (un nombre décimal, 2.5, le place entre 2 et 3).`;
+  return [...list, place];
 }
 
 function templateName(kind: ScaffoldKind): string {

@@ -2,7 +2,8 @@
  * Reads a contract folder from disk into plain SourceFile records: the only
  * place the model's input touches the file system. Files too large to be
  * content are not read (the model reports them), symlinks that leave the
- * folder are flagged, drafts (`_…`) and dot-files are skipped.
+ * folder are flagged, dot-files are skipped, and drafts (`_…`) are listed
+ * without being read.
  */
 import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
@@ -28,9 +29,14 @@ export function readContentFiles(dir: string): SourceFile[] {
   const visit = (abs: string, depth: number) => {
     if (depth > 20) return;
     for (const name of readdirSync(abs).sort()) {
-      if (name.startsWith('_') || name.startsWith('.') || name === 'node_modules') continue;
+      if (name.startsWith('.') || name === 'node_modules') continue;
       const full = join(abs, name);
       const path = relative(root, full).split(sep).join('/');
+      if (name.startsWith('_')) {
+        // A draft is not read, but its name is listed: a reference to it can then say it is a draft.
+        if (lstatSync(full).isFile()) files.push({ path, size: 0 });
+        continue;
+      }
       const link = lstatSync(full);
       let target = full;
       if (link.isSymbolicLink()) {

@@ -8,7 +8,7 @@ import { placeOf, type AnyKind } from './kinds/kind.ts';
 export type Classified =
   | { kind: AnyKind; id?: string }
   | { kind: 'media' }
-  | { kind: 'draft' }
+  | { kind: 'draft'; of?: { kind: AnyKind; id: string } }
   | { kind: 'misplaced'; expected: string }
   | { kind: 'unknown' };
 
@@ -19,7 +19,7 @@ export const REQUIRED_FILES: readonly string[] = (KINDS as readonly AnyKind[]).f
 export function classify(path: string): Classified {
   const segments = path.split('/');
   // `_brouillon.md`, `_notes/…`: drafts; dot-files: editor and OS litter.
-  if (segments.some((s) => s.startsWith('_') || s.startsWith('.'))) return { kind: 'draft' };
+  if (segments.some((s) => s.startsWith('_') || s.startsWith('.'))) return { kind: 'draft', ...draftOf(segments) };
   if (segments[0] === 'medias') return { kind: 'media' };
   const folder = segments.slice(0, -1).join('/');
   const name = segments[segments.length - 1]!;
@@ -34,4 +34,12 @@ export function classify(path: string): Classified {
   }
   if (path.endsWith('.yml')) return { kind: 'misplaced', expected: 'l’extension attendue est .yaml' };
   return { kind: 'unknown' };
+}
+
+/** `cahier-2/fiches/_permis.md`: the fiche `permis` in draft, so that a reference to it can say so. */
+function draftOf(segments: readonly string[]): { of?: { kind: AnyKind; id: string } } {
+  const name = segments.at(-1)!;
+  if (!/^_+[^_.]/.test(name) || segments.slice(0, -1).some((s) => s.startsWith('_') || s.startsWith('.'))) return {};
+  const published = classify([...segments.slice(0, -1), name.replace(/^_+/, '')].join('/'));
+  return 'id' in published && published.id !== undefined && typeof published.kind === 'object' ? { of: { kind: published.kind, id: published.id } } : {};
 }

@@ -3,6 +3,7 @@ import { parseMarkdown } from '../markdown/parse.ts';
 import { splitFrontMatter } from './front-matter.ts';
 import { issueAt, warningAt, type ContentIssue, type Location } from './issues.ts';
 import { KINDS } from './kinds/index.ts';
+import { toId } from './ids.ts';
 import { isMarkdown, type AnyKind, type InputOf } from './kinds/kind.ts';
 import { classify } from './layout.ts';
 import { ID_PATTERN } from './schemas/common.ts';
@@ -40,6 +41,8 @@ export interface ParsedContract {
    * for entity kinds.
    */
   failed: { kind: AnyKind; id?: string }[];
+  /** Drafts of one-entity-per-file kinds (`_permis.md`): not read, but a reference to one can name it. */
+  drafts: { kind: AnyKind; id: string; file: string }[];
 }
 
 /** The entries of one kind, typed by its schema. */
@@ -50,12 +53,15 @@ export function entriesOf<K extends AnyKind>(parsed: ParsedContract, kind: K): E
 export function parseContractFiles(files: readonly SourceFile[]): { parsed: ParsedContract; issues: ContentIssue[] } {
   const issues: ContentIssue[] = [];
   const entries = new Map<string, Entry<unknown>[]>(KINDS.map((k) => [k.name, []]));
-  const parsed: ParsedContract = { entries, medias: new Map(), failed: [] };
+  const parsed: ParsedContract = { entries, medias: new Map(), failed: [], drafts: [] };
   const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   for (const file of sorted) {
     const where = classify(file.path);
     const top: Location = { file: file.path, line: 1, column: 1, path: '' };
-    if (where.kind === 'draft') continue;
+    if (where.kind === 'draft') {
+      if (where.of) parsed.drafts.push({ ...where.of, file: file.path });
+      continue;
+    }
     if (file.brokenLink) {
       issues.push(issueAt('lien-symbolique', top, 'lien symbolique cassé : sa cible n’existe pas', 'supprimez le lien ou copiez le fichier dans le dossier du contrat'));
       continue;
@@ -78,7 +84,9 @@ export function parseContractFiles(files: readonly SourceFile[]): { parsed: Pars
     }
     const { kind, id } = where;
     if (id !== undefined && !ID_PATTERN.test(id)) {
-      issues.push(issueAt('nom-invalide', top, `nom de fichier invalide « ${id} » : il sert d’identifiant et ne peut contenir que des minuscules sans accent, des chiffres et « - »`));
+      const proposed = toId(id);
+      const renamed = proposed ? `renommez-le « ${file.path.replace(/[^/]*(\.[a-z]+)$/, `${proposed}$1`)} »` : undefined;
+      issues.push(issueAt('nom-invalide', top, `nom de fichier invalide « ${id} » : il sert d’identifiant et ne peut contenir que des minuscules sans accent, des chiffres et « - »`, renamed));
       continue;
     }
     const entry = parseEntry(file, kind, id ?? file.path, issues);

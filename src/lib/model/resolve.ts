@@ -31,6 +31,7 @@ export function resolveContract(parsed: ParsedContract): { contract?: Contract; 
     kind.unreadable?.(registry, id);
   }
   for (const kind of TABLE) if (kind.idKind) for (const e of entriesOf(parsed, kind)) registry.add(kind.idKind, e.id);
+  for (const { kind, id, file } of parsed.drafts) if (kind.idKind) registry.addDraft(kind.idKind, id, file);
 
   const declared = new Map<AnyKind, unknown>();
   const outputs = new Map<AnyKind, unknown>();

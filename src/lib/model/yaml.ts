@@ -61,6 +61,9 @@ export function parseYaml(
     return { issues: [issueAt('yaml-syntaxe', at(0), 'structure YAML trop profonde ou trop grande pour être lue')] };
   }
   if (doc.errors.length > 0) {
+    // A tab is the cause of whatever follows it: one message, in French, where the first tab is.
+    const tab = doc.errors.find((e) => e.code === 'TAB_AS_INDENT');
+    if (tab) return { issues: [issueAt('yaml-syntaxe', at(tab.pos[0]), 'tabulation utilisée pour indenter : YAML n’accepte que des espaces', 'remplacez chaque tabulation par des espaces (deux par niveau) ; VS Code : « Convertir la mise en retrait en espaces »')] };
     const issues = doc.errors.map((e) => {
       const detail = e.message.split(' at line ')[0]!.split('\n')[0];
       if (/call stack/i.test(e.message)) return issueAt('yaml-syntaxe', at(e.pos[0]), 'structure YAML trop profonde pour être lue');

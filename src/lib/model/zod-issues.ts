@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { issueAt, type ContentIssue } from './issues.ts';
 import { jsonSchema, SCHEMA_KINDS } from './json-schemas.ts';
 import { editDistance } from './registry.ts';
+import { toId } from './ids.ts';
 import { MARKER_ERROR } from './schemas/common.ts';
 import type { KeyPath, YamlSource } from './yaml.ts';
 
@@ -50,7 +51,7 @@ function toContentIssues(issue: ZodIssue, prefix: KeyPath, source: YamlSource): 
       if (found === undefined) return [issueAt('cle-manquante', source.locate(path), 'clé obligatoire manquante')];
       const expected = EXPECTED[issue.expected] ?? issue.expected;
       return [
-        issueAt('type-invalide', source.locate(path), `type attendu : ${expected} ; trouvé : ${describe(found, source.raw(path))}`, typeHint(issue.expected, found, source.raw(path))),
+        issueAt('type-invalide', source.locate(path), `type attendu : ${expected} ; trouvé : ${describe(found, source.raw(path))}`, typeHint(issue.expected, found, source.raw(path), path)),
       ];
     }
     case 'invalid_value': {
@@ -81,8 +82,11 @@ function toContentIssues(issue: ZodIssue, prefix: KeyPath, source: YamlSource): 
           ...pickPosition(source.locate(path, 'key')),
         })),
       );
-    default:
-      return [issueAt('valeur-invalide', source.locate(path), frenchOr(issue.message, `valeur invalide : ${describe(found)}`))];
+    default: {
+      // An id with accents, capitals or spaces: the id it was meant to be.
+      const meant = typeof found === 'string' && issue.message.startsWith('identifiant invalide') ? toId(found) : '';
+      return [issueAt('valeur-invalide', source.locate(path), frenchOr(issue.message, `valeur invalide : ${describe(found)}`), meant ? `vouliez-vous écrire « ${meant} » ?` : undefined)];
+    }
   }
 }
 
@@ -110,7 +114,15 @@ function truncate(s: string): string {
   return one.length > 40 ? `${one.slice(0, 39)}…` : one;
 }
 
-function typeHint(expected: string, found: unknown, raw: string | undefined): string | undefined {
+function typeHint(expected: string, found: unknown, raw: string | undefined, path: KeyPath): string | undefined {
+  // `calendrier: 2016-2019`, `debut: 2015-2016`: a period written as text.
+  const period = typeof found === 'string' ? /^\s*(\d{4})\s*(?:-|–|—|à|a|\/)\s*(\d{4})\s*$/.exec(found) : null;
+  if (period) {
+    const key = path.at(-1);
+    return key === 'debut' || key === 'fin'
+      ? `une année par clé : debut: ${period[1]} et fin: ${period[2]}`
+      : `une période s’écrit avec ses deux années : ${typeof key === 'string' ? `${key}: ` : ''}{debut: ${period[1]}, fin: ${period[2]}}`;
+  }
   if (expected === 'string' && (typeof found === 'number' || typeof found === 'boolean'))
     return `mettez la valeur entre guillemets : "${raw ?? String(found)}"`;
   if (expected === 'number' && typeof found === 'string')

@@ -42,11 +42,41 @@ describe('npm run new', () => {
     const dir = tmp();
     cpSync(join(FIXTURES, 'autre-contrat'), dir, { recursive: true });
     const r = run([kind, 'permis-solidaire'], { CONTENT_DIR: dir });
-    expect(r).toMatchObject({ code: 0, out: `Créé : ${join(dir, path)}` });
+    expect(r.code).toBe(0);
+    expect(r.out.split('\n').at(-1)).toBe(`Créé : ${join(dir, path)}`);
     const issues = loadContract(dir).issues.filter((i) => i.file === path);
     expect(formatIssues(issues.filter((i) => i.severity === 'error'))).toBe('');
     // What the author must still supply is said, in the new file.
     expect(issues.some((i) => i.rule === 'a-completer')).toBe(kind !== 'afom');
+  });
+
+  it('places a new chapter last and says so, listing the chapters; --ordre gives its rank', () => {
+    const dir = tmp();
+    cpSync(join(FIXTURES, 'autre-contrat'), dir, { recursive: true });
+    const last = run(['chapitre', 'emploi'], { CONTENT_DIR: dir });
+    expect(last.out).toBe(
+      [
+        'Chapitres du cahier I (ordre, fichier, titre) :',
+        '  10  vue-d-ensemble  Le Val de Loirac et ses quartiers',
+        '  20  habitat-et-cadre-de-vie  Habitat et cadre de vie',
+        'Le nouveau chapitre prend l’ordre 21, après les autres ; pour un autre rang : --ordre N (un nombre décimal, 2.5, le place entre 2 et 3).',
+        `Créé : ${join(dir, 'cahier-1/chapitres/emploi.md')}`,
+      ].join('\n'),
+    );
+    expect(readFileSync(join(dir, 'cahier-1/chapitres/emploi.md'), 'utf8')).toContain('ordre: 21\n');
+    const ranked = run(['chapitre', 'sante', '--ordre', '15'], { CONTENT_DIR: dir });
+    expect(ranked.out).toContain('Le nouveau chapitre prend l’ordre 15.');
+    expect(readFileSync(join(dir, 'cahier-1/chapitres/sante.md'), 'utf8')).toContain('ordre: 15\n');
+    const chapters = loadContract(dir).contract!.cahier1.map((c) => c.slug);
+    expect(chapters).toEqual(['vue-d-ensemble', 'sante', 'habitat-et-cadre-de-vie', 'emploi']);
+    expect(run(['chapitre', 'x', '--ordre', 'trois'], { CONTENT_DIR: dir }).code).toBe(2);
+  });
+
+  it('proposes the id an accented or spaced name meant', () => {
+    expect(run(['fiche', 'Jardins partagés (Vignes)'], { CONTENT_DIR: tmp() })).toMatchObject({
+      code: 2,
+      err: 'Identifiant invalide « Jardins partagés (Vignes) » : minuscules sans accent, chiffres et « - » seulement (il devient le nom du fichier) ; proposé : jardins-partages-vignes.',
+    });
   });
 
   it('refuses to overwrite', () => {

@@ -36,7 +36,8 @@ export const indicateur = defineKind({
       const territoires: string[] = [];
       for (const annee of annees) {
         for (const [territoire, valeur] of Object.entries(v.valeurs[String(annee)]!)) {
-          ctx.report(ctx.registry.check(territoire, ['territoire'], ind.yaml.locate(['valeurs', String(annee), territoire], 'key'), 'territoire'));
+          const declare = `déclarez-le dans territoires.yaml, ou, pour un quartier, créez son fichier : npm run new -- quartier ${territoire}`;
+          ctx.report(ctx.registry.check(territoire, ['territoire'], ind.yaml.locate(['valeurs', String(annee), territoire], 'key'), 'territoire', declare));
           if (!territoires.includes(territoire)) territoires.push(territoire);
           valeurs.push({ annee, territoire, valeur });
         }

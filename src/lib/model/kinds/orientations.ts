@@ -24,12 +24,20 @@ export const orientations = defineKind({
     if (!entry) return [];
     const tree = buildTree(entry);
     tree.issues.forEach(ctx.report);
+    const r = ctx.registry;
     for (const p of tree.piliers) {
-      ctx.registry.add('pilier', p.id);
-      for (const e of p.enjeux) ctx.registry.add('enjeu', e.id);
+      r.add('pilier', p.id);
+      r.addNumber('pilier', p.numero, p.id);
+      for (const e of p.enjeux) {
+        r.add('enjeu', e.id);
+        r.addNumber('enjeu', e.numero, e.id);
+        r.addContents(e.id, 'objectif', e.axes.flatMap((a) => a.objectifs.map((o) => o.id)));
+      }
       for (const a of p.axes) {
-        ctx.registry.add('axe', a.id);
-        for (const o of a.objectifs) ctx.registry.add('objectif', o.id);
+        r.add('axe', a.id);
+        r.addNumber('axe', a.numero, a.id);
+        r.addContents(a.id, 'objectif', a.objectifs.map((o) => o.id));
+        for (const o of a.objectifs) r.add('objectif', o.id), r.addNumber('objectif', o.numero, o.id);
       }
     }
     return tree.piliers;

@@ -11,6 +11,18 @@ export const idSchema = z
   })
   .describe('Identifiant : minuscules sans accent, chiffres et « - » (ex. « reussite-educative »)');
 
+/**
+ * A reference to a tree node: its id, or the number an author reads in the
+ * cahier (`1.5.2`), which resolution turns into a located error naming the id.
+ */
+export const treeRefSchema = z
+  .string({ error: 'identifiant attendu' })
+  .regex(/^(?:[a-z0-9]+(?:-[a-z0-9]+)*|\d+(?:\.(?:\d+|[A-Z]+))+)$/, {
+    error: (issue) =>
+      `identifiant invalide « ${String(issue.input)} » : seuls les minuscules sans accent, les chiffres et « - » sont permis`,
+  })
+  .describe('Identifiant d’un objectif de l’arbre (ex. « reussite-educative »)');
+
 export const textSchema = z.string().trim().min(1, { error: 'texte vide' });
 
 export const yearSchema = z

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fileIdSchema, idSchema, orMarker, periodSchema, textSchema } from './common.ts';
+import { fileIdSchema, idSchema, orMarker, periodSchema, textSchema, treeRefSchema } from './common.ts';
 
 export const FICHE_STATUTS = ['a-lancer', 'en-cours', 'realise', 'abandonne'] as const;
 
@@ -20,7 +20,7 @@ export const ficheIndicateurSchema = z.strictObject({
 export const ficheSchema = z.strictObject({
   id: fileIdSchema,
   titre: textSchema,
-  objectifs: z.array(idSchema).min(1, { error: 'au moins un objectif attendu' }),
+  objectifs: z.array(treeRefSchema).min(1, { error: 'au moins un objectif attendu' }),
   quartiers: z
     .union([z.literal('tous'), z.array(idSchema).min(1, { error: 'au moins un quartier attendu' })], {
       error: 'attendu : « tous » ou une liste d’identifiants de quartiers',
