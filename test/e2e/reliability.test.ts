@@ -50,6 +50,7 @@ describe('reliability of the build', () => {
     const a = snapshot(join(work, 'a'));
     const b = snapshot(join(work, 'b'));
     expect(Object.keys(a).some((f) => f.endsWith('.pdf'))).toBe(true);
+    expect(Object.keys(a).filter((f) => f.endsWith('.xlsx')).length).toBeGreaterThan(0);
     expect(Object.keys(a).length).toBeGreaterThan(30);
     expect(b).toEqual(a);
   }, 240_000);

@@ -4,9 +4,11 @@
  * calls no other host, breaks no CSP rule, passes axe-core, stays within
  * 360 px and 100 KB; links resolve; the fiche filters and the search work.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAll } from '../../scripts/lib/build-steps.ts';
@@ -20,6 +22,9 @@ import { bookmarks, flat, fonts, metadata, pageTexts, tocEntries } from '../help
 import { printFiles } from '../../src/lib/print/documents.ts';
 import { frenchTypography } from '../../src/lib/typography.ts';
 import { serveDir, type Served } from '../../scripts/lib/serve.ts';
+import { OPEN_DATA_TABLES } from '../../src/lib/open-data.ts';
+import { openDataFiles } from '../../src/lib/open-data-files.ts';
+import { XLSX_TYPE } from '../../src/lib/open-data-xlsx.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const AXE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
@@ -137,6 +142,34 @@ describe.each(SITES)('site of $name (base $base)', ({ dir, base }) => {
     const { broken, checked } = checkLinks(dist, base);
     expect(checked).toBeGreaterThan(100);
     expect(broken.slice(0, 5)).toEqual([]);
+  });
+
+  it('publishes every table as XLSX, CSV and JSON with the same columns; the downloads page links them, XLSX first, and says to open the XLSX in a spreadsheet', async () => {
+    const donnees = join(dist, 'donnees');
+    expect(readdirSync(donnees).sort()).toEqual(openDataFiles().sort());
+    for (const { spec, rows } of OPEN_DATA_TABLES) {
+      const names = spec.colonnes.map((c) => c.nom);
+      const count = rows(contract).length;
+      const csv: string[][] = parse(readFileSync(join(donnees, `${spec.nom}.csv`), 'utf8'), { record_delimiter: '\r\n' });
+      expect(csv[0]).toEqual(names);
+      expect(csv.length - 1).toBe(count);
+      const json = JSON.parse(readFileSync(join(donnees, `${spec.nom}.json`), 'utf8'));
+      expect(json[spec.nom]).toHaveLength(count);
+      for (const record of json[spec.nom]) expect(Object.keys(record)).toEqual(names);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile(join(donnees, `${spec.nom}.xlsx`));
+      const [data, doc] = workbook.worksheets;
+      expect((data!.getRow(1).values as unknown[]).slice(1)).toEqual(spec.colonnes.map((c) => c.libelle));
+      expect(data!.rowCount).toBe(count + 1);
+      expect(names.map((_, i) => doc!.getRow(i + 2).getCell(2).value)).toEqual(names);
+    }
+    const { page } = await open(context, routes.telechargements());
+    expect(await page.locator('main').textContent()).toContain('Pour un tableur, ouvrez le XLSX.');
+    const hrefs = await page.locator('main ul.downloads a[href*="/donnees/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(hrefs).toEqual(openDataFiles().map((f) => `${base.replace(/\/$/, '')}/donnees/${f}`));
+    const response = await page.request.get(`${server.url}/donnees/${openDataFiles()[0]}`);
+    expect(response.headers()['content-type']).toBe(XLSX_TYPE);
+    await page.close();
   });
 
   it('filters the fiches without reloading, with the count shown', async () => {

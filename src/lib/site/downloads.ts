@@ -1,7 +1,10 @@
 /**
  * What /telechargements/ offers. The PDFs are listed once the print step
- * exists; the open data always.
+ * exists; the open data always, each table in each format.
  */
+import { OPEN_DATA_FORMATS, type OpenDataFormat } from '../open-data-columns.ts';
+import { OPEN_DATA_TABLES } from '../open-data.ts';
+
 export interface Download {
   path: string;
   titre: string;
@@ -16,9 +19,24 @@ export const PDFS: Download[] = [
   { path: '/pdf/contrat-de-ville.pdf', titre: 'Le contrat complet (cahiers I et II)', format: 'PDF', description: 'Les deux cahiers reliés, pour la signature.' },
 ];
 
-export const OPEN_DATA: Download[] = [
-  { path: '/donnees/fiches.csv', titre: 'Fiches projets', format: 'CSV', description: 'Une ligne par fiche : objectifs, quartiers, porteur, calendrier, budget et financements, statut.' },
-  { path: '/donnees/fiches.json', titre: 'Fiches projets', format: 'JSON', description: 'Les mêmes fiches, avec leurs financements et indicateurs détaillés.' },
-  { path: '/donnees/indicateurs.csv', titre: 'Indicateurs', format: 'CSV', description: 'Une ligne par valeur : indicateur, année, territoire, valeur (vide si secret statistique).' },
-  { path: '/donnees/indicateurs.json', titre: 'Indicateurs', format: 'JSON', description: 'Les indicateurs avec leur définition, leur source et toutes leurs valeurs.' },
-];
+/** What each format of the open data is for: the XLSX is the one to open in a spreadsheet. */
+export const OPEN_DATA_USES: Record<OpenDataFormat, string> = {
+  xlsx: 'à ouvrir dans un tableur (Excel, LibreOffice Calc) : nombres, années et montants y sont typés, et une seconde feuille décrit les colonnes ;',
+  csv: 'pour les programmes : UTF-8, séparé par des virgules ; ouvert dans Excel en français, il s’affiche en une seule colonne, accents abîmés ;',
+  json: 'pour les programmes : la description des colonnes, puis un objet par ligne.',
+};
+
+export interface OpenDataDownloads {
+  titre: string;
+  /** « une ligne par … ». */
+  description: string;
+  /** The XLSX first. */
+  files: Download[];
+}
+
+/** Every table of the open data, in every format (the files of open-data-files.ts). */
+export const OPEN_DATA: OpenDataDownloads[] = OPEN_DATA_TABLES.map(({ spec }) => ({
+  titre: spec.titre,
+  description: `une ligne par ${spec.ligne}`,
+  files: OPEN_DATA_FORMATS.map((f) => ({ path: `/donnees/${spec.nom}.${f}`, titre: spec.titre, format: f.toUpperCase(), description: OPEN_DATA_USES[f] })),
+}));

@@ -1,20 +1,27 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { buildContract } from '../../../src/lib/model/index.ts';
-import { FICHE_COLUMNS, fichesJson, fichesRows, INDICATEUR_COLUMNS, indicateursJson, indicateursRows, toCsv } from '../../../src/lib/open-data.ts';
+import { columnsMarkdown, FICHES_TABLE, FINANCEMENTS_TABLE, INDICATEURS_TABLE } from '../../../src/lib/open-data-columns.ts';
+import { fichesRows, financementsRows, indicateursRows, OPEN_DATA_TABLES, toCsv, toJson } from '../../../src/lib/open-data.ts';
+import { openDataFiles } from '../../../src/lib/open-data-files.ts';
 import { fixtureFiles } from '../../helpers/fixtures.ts';
 
+const ROOT = join(import.meta.dirname, '..', '..', '..');
 const c = buildContract(fixtureFiles('minimal')).contract!;
+const autre = buildContract(fixtureFiles('autre-contrat')).contract!;
 
-describe('open data', () => {
-  it('writes one CSV row per fiche with documented columns', () => {
-    expect(toCsv(FICHE_COLUMNS, fichesRows(c))).toBe(
+describe('open data as CSV', () => {
+  it('writes one CSV row per fiche with the documented columns', () => {
+    expect(toCsv(FICHES_TABLE, fichesRows(c))).toBe(
       'id,numero,titre,statut,piliers,objectifs,objectifs_numeros,quartiers,tous_quartiers,axes_transversaux,porteur,pilote_nom,pilote_service,pilote_contact,partenaires,public,calendrier_debut,calendrier_fin,budget_total,financements\r\n' +
         'accompagner-jeunes,1,Accompagner les jeunes,a-lancer,social,accompagner,1.1.1,centre,false,,Mission locale,,,,,,,,1000,État: 600|Ville: 400\r\n',
     );
   });
 
   it('writes one CSV row per indicator value, a secret statistique as an empty value', () => {
-    expect(toCsv(INDICATEUR_COLUMNS, indicateursRows(c))).toBe(
+    expect(toCsv(INDICATEURS_TABLE, indicateursRows(c))).toBe(
       'indicateur,titre,unite,source,annee,territoire,territoire_nom,territoire_type,territoire_code,valeur,secret_statistique\r\n' +
         'chomage,Taux de chômage,%,Test (illustratif),2011,centre,Centre,quartier,,20.5,false\r\n' +
         'chomage,Taux de chômage,%,Test (illustratif),2011,ville,Ville test,commune,,12,false\r\n' +
@@ -22,28 +29,88 @@ describe('open data', () => {
     );
   });
 
-  it('quotes cells that hold commas, quotes or line breaks', () => {
-    expect(toCsv(['a'], [{ a: 'x, "y"\nz' }])).toBe('a\r\n"x, ""y""\nz"\r\n');
+  it('writes one CSV row per fiche and funder, with its share of the fiche’s total', () => {
+    expect(toCsv(FINANCEMENTS_TABLE, financementsRows(c))).toBe(
+      'fiche,numero,titre,porteur,financeur,montant,budget_total,part\r\n' +
+        'accompagner-jeunes,1,Accompagner les jeunes,Mission locale,État,600,1000,0.6\r\n' +
+        'accompagner-jeunes,1,Accompagner les jeunes,Mission locale,Ville,400,1000,0.4\r\n',
+    );
   });
 
-  it('writes JSON with the licence, without Markdown bodies', () => {
-    const fiches = JSON.parse(fichesJson(c));
-    expect(fiches.licence).toBe('Licence Ouverte 2.0');
-    expect(fiches.fiches[0].body).toBeUndefined();
-    expect(fiches.fiches[0].budget.total).toBe(1000);
-    const ind = JSON.parse(indicateursJson(c));
-    expect(ind.indicateurs[0].valeurs[2]).toEqual({ annee: 2011, territoire: 'pays', valeur: null });
+  it('quotes cells that hold commas, quotes or line breaks', () => {
+    const spec = { ...FICHES_TABLE, colonnes: [FICHES_TABLE.colonnes[2]!] };
+    expect(toCsv(spec, [{ titre: 'x, "y"\nz' }])).toBe('titre\r\n"x, ""y""\nz"\r\n');
+  });
+
+  it.each(OPEN_DATA_TABLES.map((t) => [t.spec.nom, t] as const))('%s.csv is RFC 4180 without BOM: a header of the column names, as many fields on every line', (_nom, table) => {
+    const csv = toCsv(table.spec, table.rows(autre));
+    expect(csv.charCodeAt(0)).not.toBe(0xfeff);
+    expect(csv.replaceAll('\r\n', '')).not.toMatch(/(?<!")\n(?!")/);
+    const records: string[][] = parse(csv, { record_delimiter: '\r\n', relax_column_count: false });
+    expect(records[0]).toEqual(table.spec.colonnes.map((col) => col.nom));
+    expect(records.length - 1).toBe(table.rows(autre).length);
   });
 });
 
-import { formatGap, gapVerdict } from '../../../src/lib/render/units.ts';
+describe('the financements table', () => {
+  it('sums, fiche by fiche, to each fiche’s total, and its shares to 1', () => {
+    for (const contract of [c, autre]) {
+      const rows = financementsRows(contract);
+      const budgeted = contract.fiches.filter((f) => f.budget && f.budget.financements.length > 0);
+      expect(new Set(rows.map((r) => r.fiche))).toEqual(new Set(budgeted.map((f) => f.id)));
+      for (const f of budgeted) {
+        const mine = rows.filter((r) => r.fiche === f.id);
+        expect(mine).toHaveLength(f.budget!.financements.length);
+        expect(mine.every((r) => r.budget_total === f.budget!.total && r.numero === f.numero)).toBe(true);
+        expect(mine.reduce((s, r) => s + Math.round((r.montant as number) * 100), 0)).toBe(Math.round(f.budget!.total * 100));
+        if (f.budget!.total > 0) expect(mine.reduce((s, r) => s + (r.part as number), 0)).toBeCloseTo(1, 3);
+      }
+    }
+  });
 
-describe('gaps between a quartier and its commune', () => {
-  it('are written in points for rates and judged by the indicator’s sens', () => {
-    expect(formatGap(26.6, '%')).toBe('+26,6\u202fpts');
-    expect(formatGap(-11900, '€')).toBe('−11\u202f900\u202f€');
-    expect(gapVerdict(26.6, 'baisse-favorable')).toBe('defavorable');
-    expect(gapVerdict(26.6, 'hausse-favorable')).toBe('favorable');
-    expect(gapVerdict(-3, 'neutre')).toBe('neutre');
+  it('leaves the share empty when a fiche’s total is zero', () => {
+    const fiche = { ...c.fiches[0]!, budget: { total: 0, financements: [{ financeur: 'État', montant: 0 }] } };
+    expect(financementsRows({ ...c, fiches: [fiche] })[0]!.part).toBeNull();
+  });
+});
+
+describe('open data as JSON', () => {
+  it.each(OPEN_DATA_TABLES.map((t) => [t.spec.nom, t] as const))('%s.json: one record per row with exactly the CSV’s columns, snake_case', (nom, table) => {
+    const json = JSON.parse(toJson(table.spec, table.rows(autre), autre));
+    expect(json).toMatchObject({ contrat: autre.contrat.titre, version: autre.contrat.version, licence: autre.contrat.licence });
+    expect(json.colonnes.map((col: { nom: string }) => col.nom)).toEqual(table.spec.colonnes.map((col) => col.nom));
+    expect(json[nom]).toHaveLength(table.rows(autre).length);
+    for (const record of json[nom]) {
+      expect(Object.keys(record)).toEqual(table.spec.colonnes.map((col) => col.nom));
+      for (const key of Object.keys(record)) expect(key).toMatch(/^[a-z]+(?:_[a-z]+)*$/);
+    }
+  });
+
+  it('types the values: numbers, booleans, lists as arrays, absent values as null', () => {
+    const fiche = JSON.parse(toJson(FICHES_TABLE, fichesRows(c), c)).fiches[0];
+    expect(fiche).toMatchObject({ id: 'accompagner-jeunes', numero: 1, tous_quartiers: false, quartiers: ['centre'], axes_transversaux: [], budget_total: 1000, pilote_nom: null, calendrier_debut: null });
+    expect(fiche.financements).toEqual(['État: 600', 'Ville: 400']);
+    expect(fiche).not.toHaveProperty('tousQuartiers');
+    expect(fiche).not.toHaveProperty('body');
+    const valeurs = JSON.parse(toJson(INDICATEURS_TABLE, indicateursRows(c), c)).indicateurs;
+    expect(valeurs[2]).toMatchObject({ annee: 2011, territoire: 'pays', valeur: null, secret_statistique: true });
+  });
+});
+
+describe('the files of dist/donnees/', () => {
+  it('are every table as XLSX, CSV and JSON', () => {
+    expect(openDataFiles()).toEqual([
+      'fiches.xlsx', 'fiches.csv', 'fiches.json',
+      'financements.xlsx', 'financements.csv', 'financements.json',
+      'indicateurs.xlsx', 'indicateurs.csv', 'indicateurs.json',
+    ]);
+  });
+
+  it.each(['README.md', 'docs/publication.md'])('%s documents each table with the table generated from the columns’ description', (file) => {
+    const text = readFileSync(join(ROOT, file), 'utf8');
+    for (const { spec } of OPEN_DATA_TABLES) {
+      const documented = text.includes(`\`${spec.nom}\` — une ligne par ${spec.ligne} :\n\n${columnsMarkdown(spec)}\n`);
+      expect(documented, `${file} : la table « ${spec.nom} » n’est pas à jour ; écrivez :\n\n\`${spec.nom}\` — une ligne par ${spec.ligne} :\n\n${columnsMarkdown(spec)}\n`).toBe(true);
+    }
   });
 });
