@@ -41,6 +41,8 @@ export const fr = {
   budget: 'Budget',
   financeur: 'Financeur',
   montant: 'Montant',
+  numero: 'N°',
+  page: 'Page',
   part: 'Part',
   total: 'Total',
   indicateursSuivi: 'Indicateurs de suivi',

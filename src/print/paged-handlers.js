@@ -4,13 +4,16 @@
  * - Figures get their number as text ("Figure 3 — "), not from a CSS
  *   counter: a cahier is paginated in parts (scripts/lib/pdf-render.ts), and
  *   a counter would restart in each part.
- * - Links that print a page number (table of contents, :ref, fiche cards)
- *   get a `.renvoi-page` span, filled once the whole document is laid out.
- *   Until then it holds "0000", wider than any real number in tabular
- *   figures, so filling it in never lengthens a line. Paged.js's own
- *   target-counter looks every reference up on every page (quadratic on
+ * - Links that print a page number (table of contents, :ref, the fiches
+ *   table) get a `.renvoi-page` span, filled once the whole document is
+ *   laid out. Until then it holds "0000", wider than any real number in
+ *   tabular figures, so filling it in never lengthens a line. Paged.js's
+ *   own target-counter looks every reference up on every page (quadratic on
  *   long documents), and a number in ::after content made Paged.js split a
  *   link badly at a page end; real text splits like any other.
+ * - A reference gives no page when its target is on the page being read or
+ *   on the page facing it: pages face in spreads of an even (left) page and
+ *   the odd page after it (2–3, 4–5…); page 1 faces none.
  * - A table split over pages gets its header again, with "(suite)".
  *
  * `npm run dev` paginates on load with the handlers below; the PDF build
@@ -18,7 +21,7 @@
  */
 (function () {
   var PLACEHOLDER = '0000';
-  var PAGE_LINKS = '.sommaire a[href^="#"], a.ref[href^="#"], .fiche-card-titre a[href^="#"]';
+  var PAGE_LINKS = '.sommaire a[href^="#"], a.ref[href^="#"], a[data-renvoi][href^="#"]';
   var FIGURES = 'figure.indicateur > figcaption, figure.carte > figcaption';
 
   /** Numbers the figures of `root` not numbered yet and sets placeholders on page links. */
@@ -35,17 +38,34 @@
       into.insertBefore(num, into.firstChild);
     });
     root.querySelectorAll(PAGE_LINKS).forEach(function (link) {
-      if (link.querySelector('.renvoi-page')) return;
-      var num = document.createElement('span');
-      num.className = 'renvoi-page';
-      link.appendChild(num);
+      // A reference may bring its span, placed where its page goes (before a closing bracket).
+      if (!link.querySelector('.renvoi-page')) {
+        var num = document.createElement('span');
+        num.className = 'renvoi-page';
+        link.appendChild(num);
+      }
       write(link, PLACEHOLDER);
     });
   }
 
-  /** The table of contents prints the bare number; elsewhere " (p. N)". */
-  function write(link, page) {
-    link.querySelector('.renvoi-page').textContent = link.closest('.sommaire') ? page : ' (p.\u202f' + page + ')';
+  /**
+   * The table of contents and the fiches table (`data-renvoi="nu"`) print
+   * the bare number; a reference inside brackets (`data-renvoi="incise"`)
+   * ", p. N"; any other " (p. N)", or nothing when `here`, the page it is
+   * read on, is the target's page or faces it.
+   */
+  function write(link, page, here) {
+    var form = link.closest('.sommaire') ? 'nu' : link.getAttribute('data-renvoi');
+    var text;
+    if (form === 'nu') text = page;
+    else if (here && (here === page || facing(Number(here), Number(page)))) text = '';
+    else text = form === 'incise' ? ',\u00a0p.\u202f' + page : '\u00a0(p.\u202f' + page + ')';
+    link.querySelector('.renvoi-page').textContent = text;
+  }
+
+  /** Whether pages `a` and `b` face each other in the open cahier (left pages are even). */
+  function facing(a, b) {
+    return Math.abs(a - b) === 1 && Math.min(a, b) % 2 === 0;
   }
 
   /** Sets each page link's number from the laid-out pages; returns the hrefs whose target is missing. */
@@ -55,9 +75,10 @@
       var id = decodeURIComponent(link.getAttribute('href').slice(1));
       var target = doc.getElementById(id);
       var page = target && target.closest('.pagedjs_page');
+      var here = link.closest('.pagedjs_page');
       // A link split over two pages has its number in its last part only.
       if (!page) missing.push(link.getAttribute('href'));
-      else if (link.querySelector('.renvoi-page')) write(link, page.getAttribute('data-page-number'));
+      else if (link.querySelector('.renvoi-page')) write(link, page.getAttribute('data-page-number'), here && here.getAttribute('data-page-number'));
     });
     return missing;
   }

@@ -19,6 +19,7 @@ import { fr } from '../../src/i18n/fr.ts';
 import { launchBrowser } from '../../scripts/lib/browser.ts';
 import { checkLinks } from '../helpers/links.ts';
 import { bookmarks, flat, fonts, metadata, pageTexts, tocEntries } from '../helpers/pdf.ts';
+import { bracketDepth, printedRefs } from '../helpers/print-refs.ts';
 import { printFiles } from '../../src/lib/print/documents.ts';
 import { frenchTypography } from '../../src/lib/typography.ts';
 import { serveDir, type Served } from '../../scripts/lib/serve.ts';
@@ -267,16 +268,57 @@ describe.each(SITES)('site of $name (base $base)', ({ dir, base }) => {
       const bodies = pages.map((p) => flat(p.split('\n').slice(1).join(' ')).toLowerCase());
       const text = flat(pages.join(' '));
       let found = 0;
-      for (const f of contract.fiches) {
-        const title = flat(frenchTypography(f.titre)).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-        for (const [ref, page] of text.matchAll(new RegExp(`Fiche ${f.numero} ${title}\\s?\\(p\\.\\u202f?\\s?(\\d+)\\)`, 'g'))) {
-          found++;
-          expect(bodies[Number(page) - 1]!.startsWith(`fiche ${f.numero} `), ref).toBe(true);
-        }
+      // The short form, « fiche 12 (p. 64) », or « fiche 12, p. 64 » inside brackets.
+      for (const [ref, numero, page] of text.matchAll(/\bfiche (\d+)(?:\s?\(p\.\s?(\d+)\)|,\s?p\.\s?(\d+))/gi)) {
+        found++;
+        expect(bodies[Number(page ?? ref.match(/(\d+)\D*$/)![1]) - 1]!.startsWith(`fiche ${numero} `), ref).toBe(true);
       }
       expect(found).toBeGreaterThan(contract.fiches.length / 2);
       // The placeholder laid out before the numbers are known never reaches the page.
-      expect(text).not.toMatch(/\(p\.\s?\u202f?0000\)/);
+      expect(text).not.toMatch(/p\.\s?0000/);
+    });
+
+    it.each([1, 2] as const)('cahier %s: no reference gives the page it is read on, nor the page facing it', (n) => {
+      const pages = pageTexts(file(n));
+      let seen = 0;
+      pages.forEach((p, i) => {
+        const here = i + 1;
+        for (const [ref, a, b] of flat(p).matchAll(/\(p\.\s?(\d+)\)|,\s?p\.\s?(\d+)/g)) {
+          seen++;
+          const there = Number(a ?? b);
+          // The open cahier shows an even (left) page and the odd one after it.
+          const facing = Math.abs(there - here) === 1 && Math.min(there, here) % 2 === 0;
+          expect(there === here || facing, `page ${here} : « ${ref} »`).toBe(false);
+        }
+      });
+      expect(seen).toBeGreaterThan(0);
+    });
+
+    it.each([1, 2] as const)('cahier %s: a printed reference never puts a bracket inside a bracket', (n) => {
+      const html = readFileSync(join(dist, 'imprimer', `cahier-${n}`, 'index.html'), 'utf8');
+      const refs = printedRefs(html);
+      expect(refs.length).toBeGreaterThan(10);
+      for (const r of refs) {
+        const { end } = bracketDepth(r.before);
+        expect(bracketDepth(r.text, end).max, `${r.before.slice(-60)}⟦${r.text}⟧`).toBeLessThanOrEqual(1);
+      }
+      for (const [i, p] of pageTexts(file(n)).entries()) expect(flat(p), `page ${i + 1}`).not.toMatch(/\(\s?\(|\)\s?\)/);
+    });
+
+    it('cahier 2: `::fiches` prints a table of number, fiche, porteur, quartiers, amount and page', () => {
+      const pages = pageTexts(file(2));
+      const bodies = pages.map((p) => flat(p.split('\n').slice(1).join(' ')).toLowerCase());
+      const tables = pages.filter((p) => /N°\s+Fiche\s+Porteur\s+Quartiers\s+Montant\s+Page/.test(p));
+      expect(tables.length).toBeGreaterThan(0);
+      let rows = 0;
+      for (const t of tables)
+        for (const [, numero, page] of t.matchAll(/^ *(\d+) +\S.*?(?:€|—) +(\d+)$/gm)) {
+          rows++;
+          const f = contract.fiches.find((x) => x.numero === Number(numero))!;
+          expect(f, `fiche ${numero}`).toBeDefined();
+          expect(bodies[Number(page) - 1]!.startsWith(`fiche ${numero} `), `fiche ${numero} p. ${page}`).toBe(true);
+        }
+      expect(rows).toBeGreaterThan(0);
     });
 
     it('cahier 2: every fiche starts a page with its number and title', () => {

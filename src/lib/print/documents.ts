@@ -12,8 +12,8 @@ import { printAnchor } from '../render/labels.ts';
 
 export type CahierNumber = 1 | 2;
 
-/** On paper: no links inside figures, nothing to scroll; `::arbre` gives its list, the drawing has its own pages. */
-export const PRINT_FIGURES: FigureOptions = { links: false, scroll: false, arbre: 'list' };
+/** On paper: no links inside figures, nothing to scroll; `::arbre` gives its outline, the drawing has its own pages; `::fiches` a table with pages. */
+export const PRINT_FIGURES: FigureOptions = { links: false, scroll: false, arbre: 'list', fiches: 'table' };
 
 export function printHas(contract: Contract, cahier: CahierNumber): (target: RefTarget) => boolean {
   const declined = new Set(declinedQuartiers(contract).map((q) => q.id));
@@ -25,13 +25,15 @@ export function printHas(contract: Contract, cahier: CahierNumber): (target: Ref
 }
 
 /**
- * A print document's options: references lead to anchors in the document
- * (`holds` says which entities it has; the others are named with
- * `elsewhere`), and `drawnTreeAt` is where it draws the causal tree, if it does.
+ * A print document's options: references take their short form and lead to
+ * anchors in the document (`holds` says which entities it has; the others
+ * are named with `elsewhere`), and `drawnTreeAt` is where it draws the
+ * causal tree, if it does.
  */
 export function printOptions(holds: (target: RefTarget) => boolean = () => true, more: { elsewhere?: string; drawnTreeAt?: string } = {}): ContextOptions {
   return {
     refHref: (t) => (holds(t) ? `#${printAnchor(t)}` : undefined),
+    refForm: 'short',
     ...(more.elsewhere ? { elsewhere: more.elsewhere } : {}),
     figures: more.drawnTreeAt ? { ...PRINT_FIGURES, arbreDrawnAt: more.drawnTreeAt } : PRINT_FIGURES,
   };

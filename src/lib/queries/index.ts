@@ -7,7 +7,8 @@
 export { fichesOf, type FicheScope } from './fiches.ts';
 export { contractFigures, quartierFigures, type ContractFigures, type QuartierFigure } from './figures.ts';
 export { groupIndicateurs, type IndicateurGroup } from './indicateurs.ts';
-export { declinaisonsTitle, entityLabel, labelText, treeLevelsTitle, type EntityLabel } from './labels.ts';
+export { declinaisonsTitle, entityLabel, entityName, labelText, treeLevelsTitle, type EntityLabel, type EntityName } from './labels.ts';
+export { kindWords, levelWord, shortRef, shortRefText, type RefPlacement, type ShortRef } from './ref-forms.ts';
 export { lookupOf, objectifsOf, pilierOf, territoireNom, type Lookup } from './lookup.ts';
 export { declinedQuartiers, hasEnjeux, pilierSections, type PilierSection } from './tree.ts';
 export { usesOfIndicateur } from './uses.ts';

@@ -15,8 +15,14 @@ export interface EntityLabel {
   titre: string;
 }
 
-export function entityLabel(contract: Contract, target: RefTarget): EntityLabel {
-  const { libelles } = contract.contrat;
+/** What names an entity: the word for its kind where it has one (« Objectif opérationnel », « Fiche », « Faiblesse »), its number, its title. */
+export interface EntityName {
+  word: string;
+  numero: string;
+  titre: string;
+}
+
+export function entityName(contract: Contract, target: RefTarget): EntityName {
   const l = lookupOf(contract);
   switch (target.kind) {
     case 'pilier':
@@ -25,23 +31,28 @@ export function entityLabel(contract: Contract, target: RefTarget): EntityLabel 
     case 'objectif': {
       // The tree's levels are named by the contract (`libelles`).
       const x = l[target.kind].get(target.id)!;
-      return { prefix: `${libelles[target.kind]} ${x.numero}`, titre: x.titre };
+      return { word: contract.contrat.libelles[target.kind], numero: x.numero, titre: x.titre };
     }
     case 'fiche': {
       const f = l.fiche.get(target.id)!;
-      return { prefix: `${fr.fiche} ${f.numero}`, titre: f.titre };
+      return { word: fr.fiche, numero: String(f.numero), titre: f.titre };
     }
     case 'quartier':
-      return { prefix: '', titre: l.quartier.get(target.id)!.nom };
+      return { word: '', numero: '', titre: l.quartier.get(target.id)!.nom };
     case 'indicateur':
-      return { prefix: '', titre: l.indicateur.get(target.id)!.titre };
+      return { word: '', numero: '', titre: l.indicateur.get(target.id)!.titre };
     case 'afom':
-      return { prefix: '', titre: l.afom.get(target.id)!.titre };
+      return { word: '', numero: '', titre: l.afom.get(target.id)!.titre };
     case 'constat': {
       const c = l.constat.get(target.id)!;
-      return { prefix: fr.afomQuadrantOne[c.quadrant as keyof typeof fr.afomQuadrantOne], titre: c.item.texte };
+      return { word: fr.afomQuadrantOne[c.quadrant as keyof typeof fr.afomQuadrantOne], numero: '', titre: c.item.texte };
     }
   }
+}
+
+export function entityLabel(contract: Contract, target: RefTarget): EntityLabel {
+  const { word, numero, titre } = entityName(contract, target);
+  return { prefix: [word, numero].filter(Boolean).join(' '), titre };
 }
 
 export function labelText(label: EntityLabel): string {

@@ -18,7 +18,7 @@ export function renderAfom(afom: Afom, ctx: RenderContext, options: { headingLev
   const h = options.headingLevel ?? 3;
   const id = options.anchor === false ? '' : ` id="${anchors.afom(afom.id)}"`;
   const context = [
-    afom.pilier ? renderRef({ kind: 'pilier', id: afom.pilier }, ctx) : '',
+    afom.pilier ? renderRef({ kind: 'pilier', id: afom.pilier }, ctx, { sentenceStart: true, titled: true }) : '',
     afom.quartier ? renderRef({ kind: 'quartier', id: afom.quartier }, ctx) : '',
   ].filter(Boolean);
   const cells = AFOM_QUADRANTS.map((q) => quadrant(q, afom.quadrants[q], ctx, h + 1)).join('');
@@ -39,6 +39,7 @@ function itemHtml(item: AfomItem, ctx: RenderContext): string {
   const links: string[] = [];
   for (const id of item.indicateurs) links.push(renderRef({ kind: 'indicateur', id }, ctx));
   const cited = item.enjeux.map((id) => {
+    if (ctx.refForm === 'short') return renderRef({ kind: 'enjeu', id }, ctx);
     const label = entityLabel(ctx.contract, { kind: 'enjeu', id });
     const href = ctx.refHref({ kind: 'enjeu', id });
     return href

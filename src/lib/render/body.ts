@@ -7,12 +7,15 @@ import { renderAfom } from './afom.ts';
 import { renderIndicateur } from './chart.ts';
 import type { RenderContext } from './context.ts';
 import { renderFicheCards } from './fiche-cards.ts';
+import { renderFicheTable } from './fiche-table.ts';
 import { esc } from './html.ts';
 import { renderRef } from './labels.ts';
 import { renderCarte } from './map.ts';
 import { renderMarkdown, type Directive } from './markdown.ts';
-import { renderArbre, renderArbreListe } from './tree.ts';
-import { fichesOf } from '../queries/index.ts';
+import { renderArbre } from './tree.ts';
+import { renderArbreOutline } from './tree-outline.ts';
+import { fichesOf, kindWords, type RefPlacement } from '../queries/index.ts';
+import { namesKind, refSurroundings, type RefSurroundings } from './ref-placement.ts';
 import { routes } from '../site/routes.ts';
 
 export interface BodyOptions {
@@ -24,21 +27,27 @@ export interface BodyOptions {
 export function renderBody(body: Body, ctx: RenderContext, options: BodyOptions = {}): string {
   let n = 0;
   const prefix = options.idPrefix ?? '';
+  // The short form of a reference fits its sentence; the rich one does not look.
+  const around = ctx.refForm === 'short' ? refSurroundings(body.root) : undefined;
   return renderMarkdown(body.root, {
     headingShift: options.headingShift ?? 0,
     idPrefix: prefix,
     mediaUrl: (path) => ctx.url(`/${path}`),
-    directive: (node) => renderDirective(node, ctx, `${prefix}${++n}`, options.headingShift ?? 0),
+    directive: (node) => renderDirective(node, ctx, `${prefix}${++n}`, options.headingShift ?? 0, around?.get(node.position?.start.offset ?? -1)),
   });
 }
 
-export function renderDirective(node: Directive, ctx: RenderContext, idSuffix: string, headingShift = 0): string {
+export function renderDirective(node: Directive, ctx: RenderContext, idSuffix: string, headingShift = 0, around?: RefSurroundings): string {
   const a = (node.attributes ?? {}) as Record<string, string | undefined>;
   const c = ctx.contract;
   switch (node.name) {
     case 'ref': {
       const target = node.type === 'textDirective' ? node.data?.target : undefined;
-      return target ? renderRef(target, ctx) : '';
+      if (!target) return '';
+      const placement: RefPlacement = around
+        ? { named: namesKind(around.before, kindWords(c, target)), bracketed: around.bracketed, sentenceStart: around.sentenceStart, titled: around.opensItem }
+        : {};
+      return renderRef(target, ctx, placement);
     }
     case 'indicateur':
       return renderIndicateur(ctx.lookup.indicateur.get(a.id!)!, ctx, { idSuffix });
@@ -46,17 +55,18 @@ export function renderDirective(node: Directive, ctx: RenderContext, idSuffix: s
       return renderAfom(ctx.lookup.afom.get(a.id!)!, ctx, { headingLevel: 3 + headingShift, anchor: false });
     case 'arbre': {
       const piliers = a.pilier ? [ctx.lookup.pilier.get(a.pilier)!] : c.piliers;
-      // In print the drawn tree has its own landscape pages; in the text, its list and where to find it.
+      // In print the drawn tree has its own landscape pages; in the text, its outline and where to find it.
       if (ctx.figures.arbre === 'list') {
         const at = ctx.figures.arbreDrawnAt;
         const see = at ? `<p class="arbre-renvoi">L’arbre dessiné figure dans la partie <a class="ref" href="${esc(at)}">L’arbre des objectifs</a>.</p>` : '';
-        return `<figure class="arbre arbre-texte">${renderArbreListe(piliers, ctx)}${see}</figure>`;
+        return `<figure class="arbre arbre-texte">${renderArbreOutline(piliers, ctx)}${see}</figure>`;
       }
       return renderArbre(piliers, ctx, { idSuffix, svgSrc: ctx.url(routes.arbreSvg(a.pilier ? `pilier-${a.pilier}` : 'contrat')) });
     }
     case 'fiches': {
       const scope = a.objectif ? { objectif: a.objectif } : a.quartier ? { quartier: a.quartier } : a.pilier ? { pilier: a.pilier } : undefined;
-      return renderFicheCards(fichesOf(c, scope), ctx, { headingLevel: 3 + headingShift });
+      const fiches = fichesOf(c, scope);
+      return ctx.figures.fiches === 'table' ? renderFicheTable(fiches, ctx) : renderFicheCards(fiches, ctx, { headingLevel: 3 + headingShift });
     }
     case 'carte':
       return renderCarte(c.quartiers, ctx, { ...(a.quartier ? { focus: a.quartier } : {}), idSuffix });

@@ -19,14 +19,26 @@ export interface FigureOptions {
   scroll: boolean;
   /**
    * How `::arbre` shows in a text: `image`, the drawing as an SVG file above
-   * its list; `list`, the list alone, with a pointer to `arbreDrawnAt` when the
-   * document draws the tree elsewhere (the printed cahier II's landscape pages).
+   * its list; `list`, a compact outline of its levels (tree-outline.ts), with
+   * a pointer to `arbreDrawnAt` when the document draws the tree elsewhere
+   * (the printed cahier II's landscape pages).
    */
   arbre: 'image' | 'list';
   arbreDrawnAt?: string;
+  /** How `::fiches` shows: `cards`, one card per fiche; `table`, one row per fiche with its page (print). */
+  fiches: 'cards' | 'table';
 }
 
-export const SITE_FIGURES: FigureOptions = { links: true, scroll: true, arbre: 'image' };
+export const SITE_FIGURES: FigureOptions = { links: true, scroll: true, arbre: 'image', fiches: 'cards' };
+
+/**
+ * How a reference reads: `rich`, its number and title (« Objectif
+ * opérationnel 1.3.1 Renforcer… », a link on the site); `short`, its kind
+ * and number fitted to the sentence around it (« objectif 1.3.1 », see
+ * queries/ref-forms.ts), which the printed cahiers use, followed by the
+ * page or the other cahier.
+ */
+export type RefForm = 'rich' | 'short';
 
 export interface RenderContext {
   contract: Contract;
@@ -42,6 +54,7 @@ export interface RenderContext {
    */
   refHref(target: RefTarget): string | undefined;
   elsewhere?: string;
+  refForm: RefForm;
   figures: FigureOptions;
 }
 
@@ -50,6 +63,8 @@ export interface ContextOptions {
   /** Where references lead; by default, to the entities' pages. */
   refHref?: (target: RefTarget) => string | undefined;
   elsewhere?: string;
+  /** How references read; by default `rich`. */
+  refForm?: RefForm;
   figures?: FigureOptions;
 }
 
@@ -64,6 +79,7 @@ export function createContext(contract: Contract, options: ContextOptions = {}):
     href,
     refHref: options.refHref ?? href,
     ...(options.elsewhere ? { elsewhere: options.elsewhere } : {}),
+    refForm: options.refForm ?? 'rich',
     figures: options.figures ?? SITE_FIGURES,
   };
 }

@@ -19,7 +19,8 @@ export function renderFicheSheet(f: Fiche, ctx: RenderContext): string {
 function paths(f: Fiche, ctx: RenderContext): string {
   const items = f.objectifs.map((id) => {
     const o = ctx.lookup.objectif.get(id)!;
-    const steps = [renderRef({ kind: 'pilier', id: o.pilier }, ctx), renderRef({ kind: 'axe', id: o.axe }, ctx), renderRef({ kind: 'objectif', id }, ctx)];
+    // In print: « Pilier 3 › axe 3.1 › objectif 3.1.3 Lever les freins… », the objectif being what the fiche carries out.
+    const steps = [renderRef({ kind: 'pilier', id: o.pilier }, ctx, { sentenceStart: true }), renderRef({ kind: 'axe', id: o.axe }, ctx), renderRef({ kind: 'objectif', id }, ctx, { titled: true })];
     return `<li>${steps.join(' <span aria-hidden="true">›</span> ')}</li>`;
   });
   return `<ul class="fiche-chemins">${items.join('')}</ul>`;
@@ -61,7 +62,7 @@ function budget(f: Fiche): string {
 function indicateurs(f: Fiche, ctx: RenderContext): string {
   if (f.indicateurs.length === 0) return '';
   const rows = f.indicateurs.map((i) => {
-    const linked = i.indicateur ? ` <small>(${renderRef({ kind: 'indicateur', id: i.indicateur }, ctx)})</small>` : '';
+    const linked = i.indicateur ? ` <small>(${renderRef({ kind: 'indicateur', id: i.indicateur }, ctx, { bracketed: true })})</small>` : '';
     const cible = i.cible === undefined ? '—' : typeof i.cible === 'number' ? formatNumber(i.cible, 2) : esc(i.cible);
     return `<tr><th scope="row">${esc(i.libelle)}${linked}</th><td>${cible}</td></tr>`;
   });

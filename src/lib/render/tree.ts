@@ -152,11 +152,7 @@ function describe(piliers: readonly Pilier[], ctx: RenderContext): string {
   return `${TEXT.lecture}\u00a0: ${columns.join(', ')} et ${pluralize(TEXT.ficheProjet)} qui les mettent en œuvre. Le schéma montre ${joinFr(counts)}. ${TEXT.suite}`;
 }
 
-/** The tree as nested lists: the text equivalent on the site, the in-text form in print. */
-export function renderArbreListe(piliers: readonly Pilier[], ctx: RenderContext, options: { links?: boolean } = {}): string {
-  return renderList(piliers, ctx, options.links ?? ctx.figures.links);
-}
-
+/** The tree as nested lists: the text equivalent of the drawing. */
 function renderList(piliers: readonly Pilier[], ctx: RenderContext, links: boolean): string {
   const item = (target: RefTarget, inner = '') => `<li>${entity(target, ctx, links)}${inner}</li>`;
   const objectifs = (a: Axe) => `<ol>${a.objectifs.map((o) => item({ kind: 'objectif', id: o.id }, fichesList(o, ctx, links))).join('')}</ol>`;

@@ -38,15 +38,14 @@ describe('HTML renderers: golden files', () => {
 });
 
 describe(':ref', () => {
-  it('links with the number and title on the site, to the print anchor in print', () => {
+  it('links with the number and title on the site, with the short form to the print anchor in print', () => {
     const fiche = autre.fiches[0]!;
     expect(renderRef({ kind: 'fiche', id: fiche.id }, ctx)).toBe(
       `<a class="ref ref-fiche" href="/cdv/fiches/${fiche.id}/"><span class="ref-num">Fiche ${fiche.numero}</span> ${fiche.titre.replace(/'/g, '&#39;')}</a>`,
     );
     const p = autre.piliers[1]!;
-    expect(renderRef({ kind: 'pilier', id: p.id }, createContext(autre, printOptions()))).toBe(
-      `<a class="ref ref-pilier" href="#pilier-${p.id}"><span class="ref-num">${autre.contrat.libelles.pilier} ${p.numero}</span> ${p.titre}</a>`,
-    );
+    // In print, its short form (ref-forms.test.ts has every kind).
+    expect(renderRef({ kind: 'pilier', id: p.id }, createContext(autre, printOptions()))).toBe(`<a class="ref ref-pilier" href="#pilier-${p.id}">${autre.contrat.libelles.pilier.toLowerCase()} ${p.numero}</a>`);
   });
 });
 
@@ -60,9 +59,14 @@ describe('::arbre in a body', () => {
     expect(html).toContain('<ol class="arbre-liste">');
   });
 
-  it('is its list in print, pointing to the drawn tree only where the document draws it', () => {
+  it('is an outline of its levels in print, pointing to the drawn tree only where the document draws it', () => {
     const cahier1 = renderBody(body, createContext(c, printOptions()));
-    expect(cahier1).toContain('<figure class="arbre arbre-texte"><ol class="arbre-liste">');
+    expect(cahier1).toContain('<figure class="arbre arbre-texte"><p class="plan-legende">');
+    expect(cahier1).toContain(
+      '<ol class="arbre-plan"><li class="plan-pilier"><p><span class="plan-num">Pilier 1</span> Cohésion</p><ol><li class="plan-enjeu"><p><span class="plan-num">1.A</span> L&#39;emploi</p><ol><li class="plan-axe"><p><span class="plan-num">1.1</span> Insérer</p><ol><li class="plan-objectif"><p><span class="plan-num">1.1.1</span> Accompagner vers l&#39;emploi <span class="plan-fiches">fiche\u00a01</span></p></li></ol></li></ol></li></ol></li></ol>',
+    );
+    // Compact: the constats are in the part on the piliers, not in the outline.
+    expect(cahier1).not.toContain('Un chômage élevé');
     expect(cahier1).not.toContain('<svg');
     expect(cahier1).not.toContain('arbre-renvoi');
     const cahier2 = renderBody(body, createContext(c, printOptions(() => true, { drawnTreeAt: '#arbre' })));
