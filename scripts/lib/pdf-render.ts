@@ -20,6 +20,8 @@ export interface Rendered {
   paginationSeconds: number;
   /** How many parts the document was paginated in. */
   parts: number;
+  /** The text of each heading, as read on the page (the bookmarks' titles lose the space where a heading wraps). */
+  headings: string[];
 }
 
 interface Described {
@@ -178,8 +180,9 @@ export async function renderPrintPage(browser: Browser, url: string, options: Re
     main.check();
     if (missing.length) throw new Error(`renvoi sans cible dans le document imprimé : ${missing.slice(0, 5).join(', ')}`);
     const paginationSeconds = (performance.now() - t0) / 1000;
+    const headings = await main.page.evaluate(() => [...document.querySelectorAll<HTMLElement>('h1, h2, h3, h4, h5, h6')].map((h) => h.innerText));
     const pdf = await main.page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
-    return { pdf, pages: total, seconds: (performance.now() - started) / 1000, landscape, paginationSeconds, parts: parts.length };
+    return { pdf, pages: total, seconds: (performance.now() - started) / 1000, landscape, paginationSeconds, parts: parts.length, headings };
   });
 }
 

@@ -9,7 +9,8 @@ import { printFiles } from '../../src/lib/print/documents.ts';
 import { fr } from '../../src/i18n/fr.ts';
 import { serveDir } from './serve.ts';
 import { launchBrowser } from './browser.ts';
-import { bindPdfs, finishPdf, type PdfMeta } from './pdf-finish.ts';
+import { bindPdfs, type BindPart } from './pdf-bind.ts';
+import { finishPdf, type PdfMeta } from './pdf-finish.ts';
 import { renderPrintPage, type Rendered } from './pdf-render.ts';
 
 export interface PdfReport {
@@ -37,6 +38,8 @@ export async function buildPdfs(dist: string, contract: Contract, base: string, 
     date: contrat.date,
   });
   const subjects = { 1: `${fr.cahier1} — ${fr.cahier1Titre}`, 2: `${fr.cahier2} — ${fr.cahier2Titre}` };
+  // The bound contract's page labels: « I-12 », « II-60 ».
+  const labels = { 1: 'I', 2: 'II' };
   const printed: { n: 1 | 2; rendered: Rendered }[] = [];
   // Chromium prints both cahiers, then closes before pdf-lib finishes them:
   // the two never hold their memory at the same time.
@@ -53,13 +56,13 @@ export async function buildPdfs(dist: string, contract: Contract, base: string, 
     await server.close();
   }
   mkdirSync(join(dist, 'pdf'), { recursive: true });
-  const parts: { title: string; bytes: Uint8Array }[] = [];
+  const parts: BindPart[] = [];
   const cahiers: PdfReport[] = [];
   for (const { n, rendered } of printed.splice(0)) {
     const started = performance.now();
-    const bytes = await finishPdf(rendered.pdf, meta(subjects[n]), rendered.landscape);
+    const bytes = await finishPdf(rendered.pdf, meta(subjects[n]), rendered.landscape, rendered.headings);
     writeFileSync(join(dist, 'pdf', printFiles[n]), bytes);
-    parts.push({ title: subjects[n], bytes });
+    parts.push({ title: subjects[n], label: labels[n], bytes });
     const seconds = rendered.seconds + (performance.now() - started) / 1000;
     cahiers.push({ file: printFiles[n], pages: rendered.pages, seconds, paginationSeconds: rendered.paginationSeconds, parts: rendered.parts });
   }

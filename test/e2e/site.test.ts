@@ -18,7 +18,7 @@ import { routes } from '../../src/lib/site/routes.ts';
 import { fr } from '../../src/i18n/fr.ts';
 import { launchBrowser } from '../../scripts/lib/browser.ts';
 import { checkLinks } from '../helpers/links.ts';
-import { bookmarks, flat, fonts, metadata, pageTexts, tocEntries } from '../helpers/pdf.ts';
+import { bookmarks, flat, fonts, metadata, outline, pageLabels, pageTexts, structure, tocEntries } from '../helpers/pdf.ts';
 import { bracketDepth, printedRefs } from '../helpers/print-refs.ts';
 import { printFiles } from '../../src/lib/print/documents.ts';
 import { frenchTypography } from '../../src/lib/typography.ts';
@@ -332,8 +332,13 @@ describe.each(SITES)('site of $name (base $base)', ({ dir, base }) => {
       }
     });
 
-    it.each([1, 2, 'both'] as const)('%s: fonts embedded, bookmarks, tagged, metadata in French', async (n) => {
-      expect(fonts(file(n)).filter((f) => !f.embedded)).toEqual([]);
+    it.each([1, 2, 'both'] as const)('%s: fonts embedded, none of Type 3, bookmarks, tagged, metadata in French', async (n) => {
+      const used = fonts(file(n));
+      expect(used.length).toBeGreaterThan(0);
+      expect(used.filter((f) => !f.embedded)).toEqual([]);
+      // Print shops' preflight rejects Type 3 (what Chromium makes of a variable font).
+      expect(used.filter((f) => f.type === 'Type 3')).toEqual([]);
+      expect(used.some((f) => f.name.includes('SourceSans3'))).toBe(true);
       const marks = await bookmarks(file(n));
       expect(marks.length).toBeGreaterThan(5);
       const meta = await metadata(file(n));
@@ -341,7 +346,8 @@ describe.each(SITES)('site of $name (base $base)', ({ dir, base }) => {
       expect(meta.author).toContain(contract.contrat.maitre_ouvrage);
       expect(meta.subject).toBeTruthy();
       expect(meta.lang).toBe('fr');
-      if (n !== 'both') expect(meta.tagged).toBe(true);
+      expect(meta.tagged).toBe(true);
+      expect(await structure(file(n))).toEqual({ tree: true, unmapped: [] });
       if (n === 2) for (const f of contract.fiches.slice(0, 3)) expect(marks.some((m) => m.includes(frenchTypography(f.titre).slice(0, 20)))).toBe(true);
     });
 
@@ -369,11 +375,46 @@ describe.each(SITES)('site of $name (base $base)', ({ dir, base }) => {
       expect(marked).toBe(contract.contrat.statut === 'projet' ? pages.length : 0);
     });
 
-    it('the bound contract holds both cahiers, each with its own page numbers', async () => {
+    it('the bound contract holds both cahiers, Cahier II opening on a right-hand page', async () => {
       const [one, two, both] = await Promise.all([metadata(file(1)), metadata(file(2)), metadata(file('both'))]);
-      expect(both.pages).toBe(one.pages + two.pages);
+      const second = one.pages + (one.pages % 2);
+      expect(both.pages).toBe(second + two.pages);
+      expect((second + 1) % 2, `Cahier II p. ${second + 1}`).toBe(1);
       const pages = pageTexts(file('both'));
-      expect(pages[one.pages + 2]).toMatch(new RegExp(`3 / ${two.pages}`));
+      expect(pages[second]).toContain(fr.cahier2);
+      if (second > one.pages) expect(pages[one.pages]!.trim()).toBe('');
+    });
+
+    it('the bound contract’s page labels are the printed folios: « I-3 », « II-3 »', async () => {
+      const [one, two] = await Promise.all([metadata(file(1)), metadata(file(2))]);
+      const second = one.pages + (one.pages % 2);
+      const labels = await pageLabels(file('both'));
+      const pages = pageTexts(file('both'));
+      expect([labels[0], labels[2], labels[one.pages - 1]]).toEqual(['I-1', 'I-3', `I-${one.pages}`]);
+      expect([labels[second], labels[second + 2], labels.at(-1)]).toEqual(['II-1', 'II-3', `II-${two.pages}`]);
+      // Every folio printed at a page's foot is its label's number, in the label's cahier.
+      let folios = 0;
+      pages.forEach((p, i) => {
+        const folio = /(?:^|\s)(\d+) \/ (\d+)\s*$/.exec(p);
+        if (!folio) return;
+        folios++;
+        expect(labels[i], `page ${i + 1}`).toBe(`${i < second ? 'I' : 'II'}-${folio[1]}`);
+        expect(Number(folio[2])).toBe(i < second ? one.pages : two.pages);
+      });
+      expect(folios).toBeGreaterThan(pages.length / 2);
+    });
+
+    it('the bound contract’s bookmarks keep their spaces and lead to the pages where their headings are', async () => {
+      const marks = await outline(file('both'));
+      const labels = await pageLabels(file('both'));
+      const pages = pageTexts(file('both')).map((p) => flat(p).toLowerCase());
+      const titre = flat(frenchTypography(contract.contrat.titre));
+      expect(marks.filter((m) => flat(m.title) === titre)).toHaveLength(2);
+      for (const [n, label] of [[1, 'I-1'], [2, 'II-1']] as const) {
+        const part = marks.find((m) => m.title.startsWith(fr[`cahier${n}`] + ' —'));
+        expect(part && labels[part.page]).toBe(label);
+      }
+      for (const m of marks.filter((m) => !/^Cahier I+ —/.test(m.title))) expect(pages[m.page], m.title).toContain(flat(m.title).toLowerCase().slice(0, 30));
     });
   });
 

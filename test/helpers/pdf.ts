@@ -1,11 +1,11 @@
 /**
  * Reading a PDF the way a reader or a screen reader would: its text page by
- * page (poppler's pdftotext), its fonts (pdffonts), its bookmarks and
- * metadata (pdf-lib).
+ * page (poppler's pdftotext), its fonts (pdffonts), its bookmarks, page
+ * labels, structure tree and metadata (pdf-lib).
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString } from 'pdf-lib';
 
 /** The text of each page, laid out (`-layout`), 0-based. */
 export function pageTexts(file: string): string[] {
@@ -15,14 +15,16 @@ export function pageTexts(file: string): string[] {
   return pages;
 }
 
-/** Each font and whether it is embedded. */
-export function fonts(file: string): { name: string; embedded: boolean }[] {
-  const out = execFileSync('pdffonts', [file], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);
-  return out.map((line) => {
-    const cols = line.trim().split(/\s+/);
-    // name type [encoding…] emb sub uni object ID: "emb" is the 5th column from the end.
-    return { name: cols[0]!, embedded: cols[cols.length - 5] === 'yes' };
-  });
+/** Each font, its type (« CID TrueType », « Type 3 »…) and whether it is embedded. */
+export function fonts(file: string): { name: string; type: string; embedded: boolean }[] {
+  const [, rule = '', ...lines] = execFileSync('pdffonts', [file], { encoding: 'utf8' }).split('\n');
+  // Columns are fixed-width, as wide as the dashes under their header: name, type, encoding, emb…
+  const widths = rule.split(' ').map((d) => d.length + 1);
+  const column = (line: string, i: number) => {
+    const start = widths.slice(0, i).reduce((a, b) => a + b, 0);
+    return line.slice(start, start + widths[i]!).trim();
+  };
+  return lines.filter(Boolean).map((line) => ({ name: column(line, 0), type: column(line, 1), embedded: column(line, 3) === 'yes' }));
 }
 
 export async function bookmarks(file: string): Promise<string[]> {
@@ -36,6 +38,64 @@ export async function bookmarks(file: string): Promise<string[]> {
   };
   walk(doc.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict)?.lookupMaybe(PDFName.of('First'), PDFDict));
   return titles;
+}
+
+/** Each bookmark's title and the 0-based index of the page it leads to. */
+export async function outline(file: string): Promise<{ title: string; page: number }[]> {
+  const doc = await PDFDocument.load(readFileSync(file), { updateMetadata: false });
+  const pages = new Map(doc.getPages().map((p, i) => [p.ref.toString(), i]));
+  const items: { title: string; page: number }[] = [];
+  const walk = (node: PDFDict | undefined) => {
+    for (let n = node; n; n = n.lookupMaybe(PDFName.of('Next'), PDFDict)) {
+      const target = n.lookupMaybe(PDFName.of('Dest'), PDFArray)?.get(0);
+      items.push({ title: n.lookupMaybe(PDFName.of('Title'), PDFString, PDFHexString)?.decodeText() ?? '', page: target instanceof PDFRef ? (pages.get(target.toString()) ?? -1) : -1 });
+      walk(n.lookupMaybe(PDFName.of('First'), PDFDict));
+    }
+  };
+  walk(doc.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict)?.lookupMaybe(PDFName.of('First'), PDFDict));
+  return items;
+}
+
+/** Each page's label as a viewer shows it (decimal labels with a prefix), or its number when the PDF has none. */
+export async function pageLabels(file: string): Promise<string[]> {
+  const doc = await PDFDocument.load(readFileSync(file), { updateMetadata: false });
+  const nums = doc.catalog.lookupMaybe(PDFName.of('PageLabels'), PDFDict)?.lookupMaybe(PDFName.of('Nums'), PDFArray);
+  const ranges: { start: number; prefix: string; first: number }[] = [];
+  for (let i = 0; nums && i + 1 < nums.size(); i += 2) {
+    const label = nums.lookup(i + 1, PDFDict);
+    ranges.push({
+      start: nums.lookup(i, PDFNumber).asNumber(),
+      prefix: label.lookupMaybe(PDFName.of('P'), PDFString, PDFHexString)?.decodeText() ?? '',
+      first: label.lookupMaybe(PDFName.of('St'), PDFNumber)?.asNumber() ?? 1,
+    });
+  }
+  return doc.getPages().map((_, i) => {
+    const range = ranges.filter((r) => r.start <= i).at(-1);
+    return range ? `${range.prefix}${range.first + i - range.start}` : String(i + 1);
+  });
+}
+
+/**
+ * The tagged structure: whether the catalog has a structure tree, and the
+ * pages whose marked content (`/StructParents`) has no entry in its parent
+ * tree, which a screen reader could not place.
+ */
+export async function structure(file: string): Promise<{ tree: boolean; unmapped: number[] }> {
+  const doc = await PDFDocument.load(readFileSync(file), { updateMetadata: false });
+  const root = doc.catalog.lookupMaybe(PDFName.of('StructTreeRoot'), PDFDict);
+  const keys = new Set<number>();
+  const collect = (node: PDFDict | undefined) => {
+    const leaf = node?.lookupMaybe(PDFName.of('Nums'), PDFArray);
+    for (let i = 0; leaf && i < leaf.size(); i += 2) keys.add(leaf.lookup(i, PDFNumber).asNumber());
+    const kids = node?.lookupMaybe(PDFName.of('Kids'), PDFArray);
+    for (let i = 0; kids && i < kids.size(); i++) collect(kids.lookup(i, PDFDict));
+  };
+  collect(root?.lookupMaybe(PDFName.of('ParentTree'), PDFDict));
+  const unmapped = doc.getPages().flatMap((p, i) => {
+    const key = p.node.lookupMaybe(PDFName.of('StructParents'), PDFNumber)?.asNumber();
+    return key !== undefined && !keys.has(key) ? [i] : [];
+  });
+  return { tree: !!root?.get(PDFName.of('K')), unmapped };
 }
 
 export async function metadata(file: string) {

@@ -74,7 +74,7 @@ export function renderArbre(piliers: readonly Pilier[], ctx: RenderContext, opti
 /** The tree as a standalone SVG file (no links: an image cannot follow them). */
 export function arbreSvgDocument(piliers: readonly Pilier[], ctx: RenderContext): string {
   const svg = renderSvg(layoutArbre(piliers, ctx), piliers, ctx, { titleId: 'arbre-titre', descId: 'arbre-desc', links: false });
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${svg.replace('<svg ', `<svg font-family="'Source Sans 3 Variable', 'Source Sans 3', 'DejaVu Sans', Arial, sans-serif" `)}\n`;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${svg.replace('<svg ', `<svg font-family="'Source Sans 3', 'DejaVu Sans', Arial, sans-serif" `)}\n`;
 }
 
 function titleOf(piliers: readonly Pilier[], ctx: RenderContext): string {

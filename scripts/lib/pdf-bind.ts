@@ -1,0 +1,129 @@
+/**
+ * Binds printed documents into one PDF, as a binder would: each part opens
+ * on a right-hand page (a blank page before it when needed), keeps its
+ * folios (page labels « I-12 », « II-60 », so a viewer's « go to page »
+ * finds the printed number), its bookmarks under one entry of its own, its
+ * links and its tagged structure.
+ */
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFObjectCopier, PDFPage, PDFPageLeaf, PDFRef, PDFString, type PDFObject } from 'pdf-lib';
+import { bindingPlan } from '../../src/lib/print/binding.ts';
+import { outlineItems, renumberStructureIds, saveWithMeta, type PdfMeta } from './pdf-finish.ts';
+import { BoundStructure, treePairs } from './pdf-structure.ts';
+
+export interface BindPart {
+  /** The part's bookmark, e.g. « Cahier I — Diagnostic partagé ». */
+  title: string;
+  /** Its page labels' prefix before the hyphen, e.g. « I ». */
+  label: string;
+  bytes: Uint8Array;
+}
+
+export async function bindPdfs(parts: readonly BindPart[], meta: PdfMeta): Promise<Uint8Array> {
+  const out = await PDFDocument.create({ updateMetadata: false });
+  const sources = await Promise.all(parts.map((p) => PDFDocument.load(p.bytes, { updateMetadata: false })));
+  const plan = bindingPlan(parts.map((p, i) => ({ pages: sources[i]!.getPageCount(), label: p.label })));
+  const structure = new BoundStructure(out);
+  const outline: OutlineItem[] = [];
+  sources.forEach((src, k) => {
+    // Two parts number their structure ids alike: each gets its label as a prefix.
+    renumberStructureIds(src, `${parts[k]!.label}-`);
+    inlineNamedDestinations(src);
+    structure.shiftKeys(src);
+    // One copier for the pages and the structure, so that both point to the same copies.
+    const copier = PDFObjectCopier.for(src.context, out.context);
+    for (const page of src.getPages()) {
+      const ref = copier.copy(page.ref);
+      out.addPage(PDFPage.of(out.context.lookup(ref) as PDFPageLeaf, ref, out));
+    }
+    if (plan[k]!.blankAfter) {
+      const { width, height } = src.getPage(0).getSize();
+      out.addPage([width, height]);
+    }
+    structure.add(src, copier, parts[k]!.title);
+    const first = out.getPage(plan[k]!.first).ref;
+    outline.push({ title: parts[k]!.title, dest: out.context.obj([first, PDFName.of('Fit')]), children: readOutline(src, copier) });
+  });
+  structure.write();
+  writeOutline(out, outline);
+  out.catalog.set(PDFName.of('PageLabels'), out.context.obj({ Nums: plan.flatMap((p) => [p.first, out.context.obj({ S: 'D', P: PDFString.of(p.labelPrefix) })]) }));
+  return saveWithMeta(out, meta);
+}
+
+/**
+ * Chromium's links name their destination (`/Dest /chapitre-introduction`),
+ * which the part's catalog resolves; the bound catalog cannot hold two parts'
+ * names, so each link gets its destination itself (a page and a position).
+ */
+function inlineNamedDestinations(src: PDFDocument): void {
+  const named = new Map<string, PDFObject>();
+  for (const [key, value] of src.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict)?.entries() ?? []) named.set(key.decodeText(), value);
+  const tree = src.catalog.lookupMaybe(PDFName.of('Names'), PDFDict)?.lookupMaybe(PDFName.of('Dests'), PDFDict);
+  for (const [key, value] of treePairs(tree, 'Names')) if (key instanceof PDFString || key instanceof PDFHexString) named.set(key.decodeText(), value);
+  const explicit = (dest: PDFObject | undefined): PDFObject | undefined => {
+    const name = dest instanceof PDFName ? dest.decodeText() : dest instanceof PDFString || dest instanceof PDFHexString ? dest.decodeText() : undefined;
+    if (name === undefined) return dest;
+    let target = named.get(name);
+    if (target instanceof PDFRef) target = src.context.lookup(target);
+    return target instanceof PDFDict ? target.get(PDFName.of('D')) : target;
+  };
+  const resolve = (holder: PDFDict, key: 'Dest' | 'D') => {
+    const dest = explicit(holder.get(PDFName.of(key)));
+    if (dest) holder.set(PDFName.of(key), dest);
+  };
+  for (const page of src.getPages()) {
+    const annots = page.node.lookupMaybe(PDFName.of('Annots'), PDFArray);
+    for (let i = 0; i < (annots?.size() ?? 0); i++) {
+      const annot = annots!.lookupMaybe(i, PDFDict);
+      if (!annot) continue;
+      resolve(annot, 'Dest');
+      const action = annot.lookupMaybe(PDFName.of('A'), PDFDict);
+      if (action?.get(PDFName.of('S'))?.toString() === '/GoTo') resolve(action, 'D');
+    }
+  }
+  for (const item of outlineItems(src)) resolve(item, 'Dest');
+}
+
+interface OutlineItem {
+  title: string;
+  dest?: PDFObject;
+  children: OutlineItem[];
+}
+
+/** `doc`'s bookmarks, their destinations copied into the bound document. */
+function readOutline(doc: PDFDocument, copier: PDFObjectCopier): OutlineItem[] {
+  const items = (first: PDFDict | undefined): OutlineItem[] => {
+    const out: OutlineItem[] = [];
+    for (let node = first; node; node = node.lookupMaybe(PDFName.of('Next'), PDFDict)) {
+      const title = node.lookupMaybe(PDFName.of('Title'), PDFString, PDFHexString)?.decodeText() ?? '';
+      const dest = node.lookupMaybe(PDFName.of('Dest'), PDFArray);
+      out.push({ title, ...(dest ? { dest: copier.copy(dest) } : {}), children: items(node.lookupMaybe(PDFName.of('First'), PDFDict)) });
+    }
+    return out;
+  };
+  return items(doc.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict)?.lookupMaybe(PDFName.of('First'), PDFDict));
+}
+
+function writeOutline(doc: PDFDocument, items: OutlineItem[]): void {
+  const ctx = doc.context;
+  const rootRef = ctx.nextRef();
+  const write = (items: OutlineItem[], parent: PDFRef): { first?: PDFRef; last?: PDFRef; count: number } => {
+    const refs = items.map(() => ctx.nextRef());
+    items.forEach((item, i) => {
+      const kids = write(item.children, refs[i]!);
+      const dict = ctx.obj({
+        Title: PDFHexString.fromText(item.title),
+        Parent: parent,
+        ...(i > 0 ? { Prev: refs[i - 1] } : {}),
+        ...(i < refs.length - 1 ? { Next: refs[i + 1] } : {}),
+        ...(kids.first ? { First: kids.first, Last: kids.last, Count: PDFNumber.of(-kids.count) } : {}),
+        ...(item.dest ? { Dest: item.dest } : {}),
+      });
+      ctx.assign(refs[i]!, dict);
+    });
+    return { ...(refs.length ? { first: refs[0], last: refs[refs.length - 1] } : {}), count: refs.length };
+  };
+  const top = write(items, rootRef);
+  ctx.assign(rootRef, ctx.obj({ Type: 'Outlines', ...(top.first ? { First: top.first, Last: top.last } : {}), Count: PDFNumber.of(top.count) }));
+  doc.catalog.set(PDFName.of('Outlines'), rootRef);
+  doc.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
+}
