@@ -14,8 +14,8 @@
  * - A reference gives no page when its target is on the page being read or
  *   on the page facing it: pages face in spreads of an even (left) page and
  *   the odd page after it (2–3, 4–5…); page 1 faces none.
- * - A table split over pages gets its header again, with "(suite)".
  *
+ * Where pages break (tables, AFOM matrices) is paged-breaks.js's job.
  * `npm run dev` paginates on load with the handlers below; the PDF build
  * calls `window.cahiersPrint` itself.
  */
@@ -96,25 +96,5 @@
     }
   }
 
-  class RepeatTableHeader extends window.Paged.Handler {
-    afterPageLayout(pageElement) {
-      for (const table of pageElement.querySelectorAll('table[data-split-from]')) {
-        const ref = table.getAttribute('data-split-from');
-        const original = document.querySelector(`table[data-ref="${ref}"]:not([data-split-from])`);
-        if (!original) continue;
-        const head = original.querySelector('thead');
-        if (head && !table.querySelector('thead')) table.insertBefore(head.cloneNode(true), table.firstChild);
-        if (!table.querySelector('caption')) {
-          const caption = original.querySelector('caption');
-          const copy = caption ? caption.cloneNode(true) : document.createElement('caption');
-          const suite = document.createElement('span');
-          suite.className = 'suite';
-          suite.textContent = caption ? ' (suite)' : '(suite)';
-          copy.appendChild(suite);
-          table.insertBefore(copy, table.firstChild);
-        }
-      }
-    }
-  }
-  window.Paged.registerHandlers(PrintNumbers, RepeatTableHeader);
+  window.Paged.registerHandlers(PrintNumbers);
 })();

@@ -112,3 +112,40 @@ export const flat = (s: string) => s.replace(/\s+/g, ' ').trim();
 export function tocEntries(text: string): { title: string; page: number }[] {
   return [...text.matchAll(/^ *(\S.*?\S) {2,}(\d+)$/gm)].map((m) => ({ title: m[1]!, page: Number(m[2]) }));
 }
+
+export interface Word {
+  text: string;
+  xMin: number;
+  yMin: number;
+  xMax: number;
+  yMax: number;
+}
+
+/** The words of each page with their boxes, in points (poppler's `pdftotext -bbox`), 0-based. */
+export function pageWords(file: string): Word[][] {
+  const html = execFileSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+  return html
+    .split('<page ')
+    .slice(1)
+    .map((page) =>
+      [...page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
+        text: m[5]!.replace(/&(\w+);/g, (e, name: string) => entities[name] ?? e),
+        xMin: Number(m[1]),
+        yMin: Number(m[2]),
+        xMax: Number(m[3]),
+        yMax: Number(m[4]),
+      })),
+    );
+}
+
+/** The words of a page grouped in lines (same baseline), top to bottom, each left to right. */
+export function lines(words: readonly Word[]): Word[][] {
+  const rows: Word[][] = [];
+  for (const w of [...words].sort((a, b) => a.yMax - b.yMax || a.xMin - b.xMin)) {
+    const row = rows.at(-1);
+    if (row && Math.abs(row[0]!.yMax - w.yMax) < 2) row.push(w);
+    else rows.push([w]);
+  }
+  return rows.map((row) => row.sort((a, b) => a.xMin - b.xMin));
+}

@@ -13,6 +13,7 @@ import rehypeStringify from 'rehype-stringify';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { slugify } from './slug.ts';
+import { columnAlignments, type Align } from './table-align.ts';
 
 export type Directive = LeafDirective | TextDirective | ContainerDirective;
 
@@ -57,7 +58,7 @@ export function renderMarkdown(root: Root, options: MarkdownOptions): string {
   return processor.stringify(hast);
 }
 
-/** Fills slots, shifts headings, gives headings stable ids. */
+/** Fills slots, shifts headings, gives headings stable ids, marks the columns of figures of tables. */
 function finish(tree: HastRoot, slots: readonly string[], options: MarkdownOptions): void {
   const shift = options.headingShift ?? 0;
   const used = new Map<string, number>();
@@ -76,11 +77,28 @@ function finish(tree: HastRoot, slots: readonly string[], options: MarkdownOptio
         used.set(base, n + 1);
         child.properties.id = n === 0 ? base : `${base}-${n + 1}`;
       }
+      if (child.tagName === 'table') markFigureColumns(child);
       visit(child);
       return child;
     }) as typeof parent.children;
   };
   visit(tree);
+}
+
+/** The cells of a column of figures get the class `num`, unless the author aligned the column himself. */
+function markFigureColumns(table: Element): void {
+  const children = (parent: Element, tags: readonly string[]) => parent.children.filter((c): c is Element => c.type === 'element' && tags.includes(c.tagName));
+  const rowsOf = (section: string) => children(table, [section]).flatMap((s) => children(s, ['tr']));
+  const cells = (row: Element) => children(row, ['th', 'td']);
+  const head = rowsOf('thead');
+  const body = rowsOf('tbody');
+  const authored = (head[0] ? cells(head[0]) : []).map((c) => (c.properties.align as Align | undefined) ?? null);
+  const aligns = columnAlignments(authored, body.map((r) => cells(r).map(textOf)));
+  for (const row of [...head, ...body]) {
+    cells(row).forEach((cell, i) => {
+      if (aligns[i] === 'right' && !authored[i]) cell.properties.className = [...((cell.properties.className as string[] | undefined) ?? []), 'num'];
+    });
+  }
 }
 
 function textOf(node: ElementContent): string {
