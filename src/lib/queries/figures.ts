@@ -51,3 +51,8 @@ export function quartierFigures(contract: Contract, quartierId: string): Quartie
   }
   return out;
 }
+
+/** The year to write after the indicator's title, « (2014) »; none when the title already names it (« … municipales de 2014 »). */
+export function figureYear(f: QuartierFigure): number | undefined {
+  return new RegExp(`(^|\\D)${f.annee}(\\D|$)`).test(f.indicateur.titre) ? undefined : f.annee;
+}

@@ -22,6 +22,8 @@ export interface RefPlacement {
   bracketed?: boolean;
   /** With its title too (a fiche's path in the tree, a list of priorities), where the number alone would say too little. */
   titled?: boolean;
+  /** The name as the sentence writes it after a contracted preposition (« Vignes » after « aux »: markdown/ref-contractions.ts). */
+  nom?: string;
 }
 
 /** The short form, in two parts: the kind and number (`lead`, set in bold when followed by a title) and the name or title (`rest`). */
@@ -44,7 +46,7 @@ export function shortRef(contract: Contract, target: RefTarget, placement: RefPl
   let form: ShortRef;
   switch (target.kind) {
     case 'quartier':
-      form = { lead: '', rest: titre };
+      form = { lead: '', rest: placement.nom ?? titre };
       break;
     case 'indicateur':
       form = { lead: '', rest: placement.sentenceStart ? titre : lowerFirstWord(titre) };

@@ -16,6 +16,7 @@ import { renderArbre } from './tree.ts';
 import { renderArbreOutline } from './tree-outline.ts';
 import { fichesOf, kindWords, type RefPlacement } from '../queries/index.ts';
 import { namesKind, refSurroundings, type RefSurroundings } from './ref-placement.ts';
+import { contractBeforeRefs } from '../markdown/ref-contractions.ts';
 import { routes } from '../site/routes.ts';
 
 export interface BodyOptions {
@@ -34,6 +35,8 @@ export function renderBody(body: Body, ctx: RenderContext, options: BodyOptions 
     idPrefix: prefix,
     mediaUrl: (path) => ctx.url(`/${path}`),
     directive: (node) => renderDirective(node, ctx, `${prefix}${++n}`, options.headingShift ?? 0, around?.get(node.position?.start.offset ?? -1)),
+    // « à :ref[les-vignes] » → « aux Vignes »: the preposition the author wrote takes the quartier name's article.
+    prepare: (root) => contractBeforeRefs(root, (target) => (target.kind === 'quartier' ? ctx.lookup.quartier.get(target.id)?.nom : undefined)),
   });
 }
 
@@ -42,11 +45,13 @@ export function renderDirective(node: Directive, ctx: RenderContext, idSuffix: s
   const c = ctx.contract;
   switch (node.name) {
     case 'ref': {
-      const target = node.type === 'textDirective' ? node.data?.target : undefined;
+      const data = node.type === 'textDirective' ? node.data : undefined;
+      const target = data?.target;
       if (!target) return '';
-      const placement: RefPlacement = around
-        ? { named: namesKind(around.before, kindWords(c, target)), bracketed: around.bracketed, sentenceStart: around.sentenceStart, titled: around.opensItem }
-        : {};
+      const placement: RefPlacement = {
+        ...(around ? { named: namesKind(around.before, kindWords(c, target)), bracketed: around.bracketed, sentenceStart: around.sentenceStart, titled: around.opensItem } : {}),
+        ...(data?.nom !== undefined ? { nom: data.nom } : {}),
+      };
       return renderRef(target, ctx, placement);
     }
     case 'indicateur':

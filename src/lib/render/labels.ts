@@ -16,7 +16,7 @@ import { esc } from './html.ts';
  */
 export function renderRef(target: RefTarget, ctx: RenderContext, placement: RefPlacement = {}): string {
   if (ctx.refForm === 'short') return renderShortRef(target, ctx, placement);
-  const label = entityLabel(ctx.contract, target);
+  const label = { ...entityLabel(ctx.contract, target), ...(placement.nom !== undefined ? { titre: placement.nom } : {}) };
   const inner = label.prefix ? `<span class="ref-num">${esc(label.prefix)}</span> ${esc(label.titre)}` : esc(label.titre);
   const href = ctx.refHref(target);
   // Printed in the other cahier: no page number to give, say where it is.

@@ -3,6 +3,7 @@
  * (no basemap, no tiles, no network), numbered markers and an HTML legend
  * that doubles as the text equivalent.
  */
+import { de } from '../french.ts';
 import type { Quartier } from '../model/index.ts';
 import { territoireNom } from '../queries/index.ts';
 import type { RenderContext } from './context.ts';
@@ -11,13 +12,13 @@ import { collection, fitFrame, normalizeGeometry, placeMarkers, polygonsOf, scal
 
 const LABELS = {
   titre: 'Carte des quartiers',
-  localisation: (nom: string) => `Localisation de ${nom}`,
+  localisation: (nom: string) => `Localisation ${de(nom)}`,
   source: 'Contours : contours fournis dans le contrat (medias/)',
   sansContour: 'contour non disponible',
   aucunContour: 'Aucun contour de quartier n’est disponible : la carte ne peut pas être dessinée.',
   categorie: { prioritaire: 'quartier prioritaire', veille: 'quartier de veille active' },
   descTous: (liste: string) => `Contours des quartiers : ${liste}.`,
-  descFocus: (nom: string, voisins: string) => `Contour de ${nom}${voisins ? `, avec les quartiers voisins : ${voisins}` : ''}.`,
+  descFocus: (nom: string, voisins: string) => `Contour ${de(nom)}${voisins ? `, avec les quartiers voisins : ${voisins}` : ''}.`,
   descSans: (liste: string) => ` Sans contour : ${liste}.`,
   nord: 'N',
 } as const;

@@ -26,6 +26,8 @@ export interface MarkdownOptions {
   idPrefix?: string;
   /** URL of a file under medias/ (images of the body), with the site's base path. */
   mediaUrl?: (path: string) => string;
+  /** Rewrites the render's own copy of the Markdown tree before it becomes HTML. */
+  prepare?: (root: Root) => void;
 }
 
 const SLOT = 'cahiers-slot';
@@ -54,7 +56,9 @@ export function renderMarkdown(root: Root, options: MarkdownOptions): string {
     .use(() => (tree: HastRoot) => finish(tree, slots, options))
     .use(rehypeStringify, { allowDangerousHtml: true });
   // The model's tree is shared by every page: never let the pipeline mutate it.
-  const hast = processor.runSync(structuredClone(root)) as HastRoot;
+  const copy = structuredClone(root);
+  options.prepare?.(copy);
+  const hast = processor.runSync(copy) as HastRoot;
   return processor.stringify(hast);
 }
 

@@ -11,12 +11,14 @@ import {
   declinedQuartiers,
   entityLabel,
   fichesOf,
+  figureYear,
   hasEnjeux,
   labelText,
   lookupOf,
   objectifsOf,
   pilierOf,
   pilierSections,
+  quartierFigures,
   territoireNom,
   treeLevelsTitle,
   usesOfIndicateur,
@@ -94,5 +96,25 @@ describe('labels', () => {
       expect(declinaisonsTitle(without)).toBe('Déclinaison par quartier');
       expect(treeLevelsTitle(without).split(/, | et /)).toHaveLength(2);
     }
+  });
+});
+
+describe('figureYear', () => {
+  it('gives the year of a key figure, unless the indicator’s title already names it', () => {
+    const [f] = quartierFigures(exemple, exemple.quartiers[0]!.id);
+    const titled = (titre: string) => figureYear({ ...f!, annee: 2014, indicateur: { ...f!.indicateur, titre } });
+    expect(titled('Participation aux élections municipales de 2014')).toBeUndefined();
+    expect(titled('Élections de 2014 : participation')).toBeUndefined();
+    expect(titled('Taux de pauvreté')).toBe(2014);
+    expect(titled('Emplois créés depuis 20145')).toBe(2014);
+    expect(titled('Participation aux élections de 2020')).toBe(2014);
+  });
+
+  it('leaves no key figure of the example with its year written twice', () => {
+    for (const q of exemple.quartiers)
+      for (const f of quartierFigures(exemple, q.id)) {
+        const year = figureYear(f);
+        expect(`${f.indicateur.titre}${year === undefined ? '' : ` (${year})`}`).not.toMatch(/(\d{4})\D.*\(\1\)/);
+      }
   });
 });

@@ -49,6 +49,39 @@ describe(':ref', () => {
   });
 });
 
+describe(':ref after « à » or « de »', () => {
+  /** The minimal contract with a chapter of `text`, its one quartier « centre » named `nom`. */
+  const rendered = (nom: string, text: string, site = false) => {
+    const files = withFiles(fixtureFiles('minimal'), textFile('cahier-1/chapitres/renvoi.md', `---\ntitre: T\nordre: 1\n---\n${text}\n`));
+    const c = buildContract(files).contract!;
+    const named = { ...c, quartiers: c.quartiers.map((q) => ({ ...q, nom })) };
+    return renderBody(c.cahier1.find((x) => x.slug === 'renvoi')!.body, createContext(named, site ? { base: '/' } : printOptions()));
+  };
+
+  it('contracts the preposition with the article of the quartier’s name, outside the link', () => {
+    expect(rendered('Les Vignes', 'Le chômage recule à :ref[centre].')).toMatch(/recule aux <a class="ref ref-quartier" href="[^"]+">Vignes<\/a>\./);
+    expect(rendered('Les Vignes', 'Les habitants de :ref[centre].')).toMatch(/habitants des <a [^>]+>Vignes<\/a>/);
+    expect(rendered('Le Patural', 'De :ref[centre] au centre.')).toMatch(/^<p>Du <a [^>]+>Patural<\/a>/);
+    // The site's rich link as the print's short one.
+    expect(rendered('Les Vignes', 'Le chômage recule à :ref[centre].', true)).toMatch(/recule aux <a class="ref ref-quartier" href="\/quartiers\/centre\/">Vignes<\/a>\./);
+  });
+
+  it('leaves La, L’ and names without an article as they are', () => {
+    expect(rendered('La Gauthière', 'Les habitants de :ref[centre].')).toMatch(/habitants de <a [^>]+>La Gauthière<\/a>/);
+    expect(rendered('L’Oradou', 'Il se creuse à :ref[centre].')).toMatch(/creuse à <a [^>]+>L’Oradou<\/a>/);
+    expect(rendered('Saint-Jacques', 'Il se creuse à :ref[centre].')).toMatch(/creuse à <a [^>]+>Saint-Jacques<\/a>/);
+    expect(rendered('Les Vignes', 'Voir :ref[centre].')).toMatch(/Voir <a [^>]+>Les Vignes<\/a>/);
+  });
+
+  it('never changes the model’s own tree', () => {
+    const c = buildContract(withFiles(fixtureFiles('minimal'), textFile('cahier-1/chapitres/renvoi.md', '---\ntitre: T\nordre: 1\n---\nà :ref[centre]\n'))).contract!;
+    const body = c.cahier1.find((x) => x.slug === 'renvoi')!.body;
+    const before = JSON.stringify(body.root);
+    renderBody(body, createContext({ ...c, quartiers: c.quartiers.map((q) => ({ ...q, nom: 'Les Vignes' })) }, printOptions()));
+    expect(JSON.stringify(body.root)).toBe(before);
+  });
+});
+
 describe('::arbre in a body', () => {
   const c = buildContract(withFiles(fixtureFiles('minimal'), textFile('cahier-1/chapitres/arbre.md', '---\ntitre: T\nordre: 1\n---\n::arbre\n'))).contract!;
   const body = c.cahier1[0]!.body;

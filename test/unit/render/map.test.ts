@@ -194,6 +194,22 @@ describe('renderCarte', () => {
     expect(renderCarte(example.quartiers, createContext(example))).toBe(renderCarte(example.quartiers, createContext(example)));
   });
 
+  it('names a quartier with an article as French does: « Localisation des Vignes », « du Patural »', () => {
+    const ctx = createContext(example, printOptions());
+    const names: [string, string][] = [
+      ['Les Vignes', 'des Vignes'],
+      ['Le Patural-Les Pègues', 'du Patural-Les Pègues'],
+      ['La Gauthière', 'de La Gauthière'],
+      ['L’Oradou', 'de L’Oradou'],
+      ['Saint-Jacques', 'de Saint-Jacques'],
+    ];
+    for (const [nom, written] of names) {
+      const html = renderCarte([quartier('q', [square], { nom })], ctx, { focus: 'q' });
+      expect(html).toContain(`<figcaption>Localisation ${written}</figcaption>`);
+      expect(html).toContain(`>Contour ${written} (`);
+    }
+  });
+
   it('marks the category by more than colour', () => {
     const html = renderCarte(example.quartiers, createContext(example));
     expect(html).toMatch(/<path d="[^"]+" fill="#f2d49b" stroke="#7a4f00" stroke-dasharray="5 3"/);
