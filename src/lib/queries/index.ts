@@ -11,4 +11,5 @@ export { declinaisonsTitle, entityLabel, entityName, labelText, treeLevelsTitle,
 export { kindWords, levelWord, shortRef, shortRefText, type RefPlacement, type ShortRef } from './ref-forms.ts';
 export { lookupOf, objectifsOf, pilierOf, territoireNom, type Lookup } from './lookup.ts';
 export { declinedQuartiers, hasEnjeux, pilierSections, type PilierSection } from './tree.ts';
+export { portraitHasMap } from './maps.ts';
 export { usesOfIndicateur } from './uses.ts';

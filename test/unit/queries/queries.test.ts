@@ -5,7 +5,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readContentFiles } from '../../../src/lib/content-files.ts';
-import { buildContract, type Contract } from '../../../src/lib/model/index.ts';
+import { parseMarkdown } from '../../../src/lib/markdown/parse.ts';
+import { buildContract, type Contract, type Quartier } from '../../../src/lib/model/index.ts';
 import {
   declinaisonsTitle,
   declinedQuartiers,
@@ -18,6 +19,7 @@ import {
   objectifsOf,
   pilierOf,
   pilierSections,
+  portraitHasMap,
   quartierFigures,
   territoireNom,
   treeLevelsTitle,
@@ -67,6 +69,15 @@ describe.each([
     expect(territoireNom(c, 'inconnu')).toBe('inconnu');
   });
 
+  it('portraitHasMap: a ::carte focused on the quartier itself, not another map', () => {
+    const written = (q: (typeof c.quartiers)[number]) => JSON.stringify(q.portrait.root);
+    for (const q of c.quartiers) {
+      const own = new RegExp(`"name":"carte","attributes":\\{"quartier":"${q.id}"\\}`).test(written(q));
+      expect(portraitHasMap(q), q.id).toBe(own);
+    }
+    expect(c.quartiers.some((q) => portraitHasMap(q))).toBe(true);
+  });
+
   it('usesOfIndicateur: the constats, objectifs and fiches that cite it', () => {
     for (const ind of c.indicateurs) {
       for (const t of usesOfIndicateur(c, ind.id)) {
@@ -75,6 +86,16 @@ describe.each([
         if (t.kind === 'constat') expect(lookupOf(c).constat.get(t.id)!.item.indicateurs).toContain(ind.id);
       }
     }
+  });
+});
+
+describe('portraitHasMap', () => {
+  const quartier = (md: string) => ({ id: 'les-pins', portrait: { file: 'quartiers/les-pins.md', root: parseMarkdown(md) } }) as unknown as Quartier;
+  it('is true for ::carte{quartier=<its own id>} only', () => {
+    expect(portraitHasMap(quartier('Texte.\n\n::carte{quartier=les-pins}\n'))).toBe(true);
+    expect(portraitHasMap(quartier('::carte\n'))).toBe(false);
+    expect(portraitHasMap(quartier('::carte{quartier=les-chenes}\n'))).toBe(false);
+    expect(portraitHasMap(quartier('Une carte : `::carte{quartier=les-pins}`.\n'))).toBe(false);
   });
 });
 
