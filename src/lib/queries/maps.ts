@@ -5,16 +5,15 @@
  */
 import type { Root } from 'mdast';
 import type { LeafDirective } from 'mdast-util-directive';
-import { EXIT, visit } from 'unist-util-visit';
+import { CONTINUE, EXIT, visit } from 'unist-util-visit';
 import type { Quartier } from '../model/index.ts';
 
 export function portraitHasMap(quartier: Quartier): boolean {
   let found = false;
   visit(quartier.portrait.root as Root, 'leafDirective', (node: LeafDirective) => {
-    if (node.name === 'carte' && node.attributes?.quartier === quartier.id) {
-      found = true;
-      return EXIT;
-    }
+    if (node.name !== 'carte' || node.attributes?.quartier !== quartier.id) return CONTINUE;
+    found = true;
+    return EXIT;
   });
   return found;
 }
