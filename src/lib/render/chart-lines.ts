@@ -4,6 +4,7 @@ import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import { formatNumber } from '../format.ts';
 import { AXIS, CHART_WIDTH, GRID, LINE_HEIGHT, MUTED, n, SECRET_TEXT, svgDocument, textLabel, textWidth, type ChartFrame, type Serie } from './chart-style.ts';
+import { esc } from './html.ts';
 import { wrapText } from './wrap.ts';
 
 const LABEL_CHARS = 22;
@@ -71,6 +72,22 @@ export function renderLines(series: readonly Serie[], annees: readonly number[],
   const noteTop = bottom + BOTTOM + 2;
   if (note.length) parts.push(textLabel(EDGE, noteTop + (note.length * LINE_HEIGHT) / 2, note, { fill: MUTED, 'font-style': 'italic' }));
   return svgDocument(frame, 'courbes', note.length ? noteTop + note.length * LINE_HEIGHT + 6 : bottom + BOTTOM, parts.join(''));
+}
+
+/**
+ * The lines' names as a list, for a chart that scrolls sideways on a phone:
+ * its end labels are then out of sight, the list stays in view (screen.css
+ * shows it only while the chart is narrower than its drawing). Hidden from
+ * assistive technologies, which have the chart's description and table.
+ */
+export function renderLinesLegend(series: readonly Serie[]): string {
+  const items = series
+    .filter((s) => s.values.some((v) => v !== null))
+    .map((s) => {
+      const stroke = `<line x1="1" x2="27" y1="6" y2="6" stroke="${s.colour}" stroke-width="${s.quartier ? 2.5 : 2}"${s.dash ? ` stroke-dasharray="${s.dash}"` : ''}/>`;
+      return `<li><svg width="28" height="12" viewBox="0 0 28 12" focusable="false">${stroke}${marker(s, 14, 6)}</svg>${esc(s.nom)}</li>`;
+    });
+  return `<ul class="graphique-legende" aria-hidden="true">${items.join('')}</ul>`;
 }
 
 /** Quartiers get round markers, reference territories square ones: shape as a second cue. */

@@ -6,7 +6,7 @@
  */
 import type { Indicateur } from '../model/index.ts';
 import { renderBars } from './chart-bars.ts';
-import { renderLines } from './chart-lines.ts';
+import { renderLines, renderLinesLegend } from './chart-lines.ts';
 import { styleSeries, type ChartFrame, type Serie } from './chart-style.ts';
 import type { RenderContext } from './context.ts';
 import { attrs, domId, esc } from './html.ts';
@@ -35,13 +35,16 @@ export function renderIndicateur(ind: Indicateur, ctx: RenderContext, options: I
   const title = withUnit(ind);
   const frame: ChartFrame = { titleId: id('titre'), descId: id('desc'), title, desc: describe(ind, series) };
   const chart = ind.annees.length === 1 ? renderBars(series, ind.unite, frame) : renderLines(series, ind.annees, frame);
+  const scroll = options.scroll ?? ctx.figures.scroll;
   const level = options.headingLevel ? Math.min(6, Math.max(1, Math.round(options.headingLevel))) : undefined;
   const heading = level ? `<h${level} class="indicateur-titre">${esc(title)}</h${level}>` : `<span class="indicateur-titre">${esc(title)}</span>`;
   return (
     `<figure${attrs({ class: 'indicateur', 'data-indicateur': ind.id })}>` +
     `<figcaption>${heading}</figcaption>` +
-    // On a phone the chart keeps legible labels and scrolls sideways; focusable so a keyboard can scroll it.
-    ((options.scroll ?? ctx.figures.scroll) ? `<div class="graphique-scroll" tabindex="0" role="region" aria-label="${esc(title)} (graphique)">${chart}</div>` : chart) +
+    // On a phone the chart keeps legible labels and scrolls sideways (focusable so a keyboard can scroll it);
+    // the lines' names, at their far end, are listed under it as well.
+    (scroll ? `<div class="graphique-scroll" tabindex="0" role="region" aria-label="${esc(title)} (graphique)">${chart}</div>` : chart) +
+    (scroll && ind.annees.length > 1 ? renderLinesLegend(series) : '') +
     `<p class="source">Source${NBSP}: ${esc(ind.source)}, ${esc(formatYears(ind.annees))}</p>` +
     renderTable(ind, series, title) +
     (ind.definition ? `<p class="definition">${esc(ind.definition)}</p>` : '') +
