@@ -16,6 +16,8 @@ import type { Contract } from '../../src/lib/model/index.ts';
 import { handleCliAsync } from './cli.ts';
 import { report } from './run-check.ts';
 import { buildPdfs } from './pdf-steps.ts';
+import { finishDownloads, type DownloadsReport } from './downloads-step.ts';
+import { printFiles } from '../../src/lib/print/documents.ts';
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
 const fail = (line: string) => process.stderr.write(`${line}\n`);
@@ -39,6 +41,8 @@ export function buildAll(env: NodeJS.ProcessEnv, distDir = 'dist'): Promise<numb
     try {
       await buildSite(env, contract, tmp);
       if (env.PDF !== '0') await makePdfs(env, contract, tmp);
+      else log('PDF non construits (PDF=0) : le site ne les propose pas.');
+      await offerDownloads(tmp);
     } catch (e) {
       rmSync(tmp, { recursive: true, force: true });
       throw e instanceof CliError && !(e instanceof BuildError) ? new BuildError(e.message, e.exitCode, '\n') : e;
@@ -122,6 +126,9 @@ export function runPdf(env: NodeJS.ProcessEnv, dir: string): Promise<number> {
     const { contract } = loadContract(contentDir(env));
     if (!contract) throw new CliError('Le contrat contient des erreurs : lancez npm run check.', 1);
     await makePdfs(env, contract, dir);
+    const { listed } = await offerDownloads(dir);
+    const unlisted = Object.values(printFiles).filter((f) => !listed.includes(`/pdf/${f}`));
+    if (unlisted.length) log(`Le site a été construit sans les PDF (PDF=0) : ses pages ne proposent pas ${unlisted.join(', ')}. Relancez npm run build pour les y ajouter.`);
     return 0;
   }, fail);
 }
@@ -133,6 +140,15 @@ async function makePdfs(env: NodeJS.ProcessEnv, contract: Contract, dir: string)
     // No Chromium (exit 3) says how to install it; any other failure is reported as such.
     if (e instanceof CliError) throw e;
     throw new CliError(`PDF non produits : ${(e as Error).message}`, 1);
+  }
+}
+
+/** Sizes and page counts of the downloads, now that every file exists; the files not built are no longer offered. */
+async function offerDownloads(dir: string): Promise<DownloadsReport> {
+  try {
+    return await finishDownloads(dir);
+  } catch (e) {
+    throw new CliError(`Étape finale du site échouée : ${(e as Error).message}.`, 1);
   }
 }
 
