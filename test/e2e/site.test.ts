@@ -3,8 +3,10 @@
  * fixture contract (the latter under a base path): every page type renders,
  * calls no other host, breaks no CSP rule, passes axe-core, stays within
  * 360 px and 100 KB; links resolve; the fiche filters and the search work.
+ * Site details: a quartier's map shown once, every search result reachable,
+ * downloads with their size and pages, chart legends in view at 360 px.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -22,6 +24,9 @@ import { bookmarks, flat, fonts, metadata, outline, pageLabels, pageTexts, struc
 import { bracketDepth, printedRefs } from '../helpers/print-refs.ts';
 import { printFiles } from '../../src/lib/print/documents.ts';
 import { frenchTypography } from '../../src/lib/typography.ts';
+import { portraitHasMap } from '../../src/lib/queries/index.ts';
+import { SEARCH_PAGE } from '../../src/lib/site/search-status.ts';
+import { fileDetails } from '../../src/lib/site/file-details.ts';
 import { serveDir, type Served } from '../../scripts/lib/serve.ts';
 import { OPEN_DATA_TABLES } from '../../src/lib/open-data.ts';
 import { openDataFiles } from '../../src/lib/open-data-files.ts';
@@ -66,7 +71,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-describe.each(SITES)('site of $name (base $base)', ({ dir, base }) => {
+describe.each(SITES)('site of $name (base $base)', ({ name, dir, base }) => {
   const out = mkdtempSync(join(tmpdir(), 'cahiers-site-'));
   const dist = join(out, 'dist');
   const contract = buildContract(readContentFiles(dir)).contract!;
@@ -219,10 +224,92 @@ describe.each(SITES)('site of $name (base $base)', ({ dir, base }) => {
     await page.click('.chart-toggle');
     await expect.poll(() => page.locator('.chart-interactive canvas').count()).toBe(1);
     // The SVG chart and the table stay in the page under the interactive chart.
-    expect(await page.locator('figure.indicateur svg').count()).toBe(1);
+    expect(await page.locator('figure.indicateur svg.graphique').count()).toBe(1);
     expect(await page.locator('figure.indicateur table').count()).toBe(1);
     expect(bytes.size).toBeGreaterThan(before);
     expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('shows a quartier’s map once: where its portrait places it, or else above', async () => {
+    expect(contract.quartiers.some((q) => portraitHasMap(q))).toBe(true);
+    const page = await context.newPage();
+    for (const q of contract.quartiers) {
+      await page.goto(server.url + routes.quartier(q.id));
+      const maps = page.locator('figure.carte figcaption', { hasText: `Localisation de ${frenchTypography(q.nom)}` });
+      expect(await maps.count(), q.id).toBe(1);
+      expect(await page.locator('.quartier-top figure.carte').count(), q.id).toBe(portraitHasMap(q) ? 0 : 1);
+    }
+    await page.close();
+  });
+
+  it('lists every search result counted, a batch at a time, with « Plus de résultats »', async () => {
+    const { page } = await open(context, `${routes.recherche()}?q=quartier`);
+    const status = page.locator('#recherche-etat');
+    await expect.poll(() => status.textContent(), { timeout: 10_000 }).toMatch(/résultats pour/);
+    const total = Number((await status.textContent())!.match(/^(\d+) résultats/)![1]);
+    expect(total).toBeGreaterThan(SEARCH_PAGE);
+    const items = page.locator('#recherche-resultats li');
+    expect(await items.count()).toBe(SEARCH_PAGE);
+    while (await page.locator('#recherche-plus').isVisible()) {
+      const before = await items.count();
+      await page.click('#recherche-plus');
+      await expect.poll(() => items.count()).toBe(Math.min(total, before + SEARCH_PAGE));
+      // The keyboard lands on the first result added.
+      await expect.poll(() => page.evaluate((n) => document.activeElement === document.querySelectorAll('#recherche-resultats li a')[n], before)).toBe(true);
+    }
+    expect(await items.count()).toBe(total);
+    expect(await status.textContent()).toBe(`${total} résultats pour « quartier ».`);
+    const hrefs = await page.locator('#recherche-resultats a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(new Set(hrefs).size).toBe(total);
+    await page.close();
+  });
+
+  it('gives each download’s size, and a PDF’s page count, in French', async () => {
+    const { page } = await open(context, routes.telechargements());
+    const paths = await page.locator('[data-fichier]').evaluateAll((els) => els.map((e) => e.getAttribute('data-fichier')!));
+    expect(paths).toEqual(expect.arrayContaining(Object.values(printFiles).map((f) => `/pdf/${f}`)));
+    expect(paths.filter((p) => p.startsWith('/donnees/')).sort()).toEqual(readdirSync(join(dist, 'donnees')).map((f) => `/donnees/${f}`).sort());
+    for (const path of paths) {
+      const file = join(dist, path);
+      const facts = path.endsWith('.pdf') ? { bytes: statSync(file).size, pages: (await metadata(file)).pages } : { bytes: statSync(file).size };
+      const format = path.split('.').pop()!.toUpperCase();
+      expect(await page.locator(`[data-fichier="${path}"] a`).textContent(), path).toContain(fileDetails(format, facts));
+    }
+    expect(await page.locator(`li[data-fichier="/pdf/${printFiles[1]}"] a`).textContent()).toMatch(/\(PDF, \d+(,\d)?\u00a0[kM]o, \d+\u00a0pages\)/);
+    await page.close();
+  });
+
+  it('keeps a chart’s legend in view at 360 px, without scrolling the chart sideways', async () => {
+    const lines = contract.indicateurs.find((i) => i.annees.length > 1);
+    const bars = contract.indicateurs.find((i) => i.annees.length === 1);
+    for (const ind of [lines, bars].filter((i) => i !== undefined)) {
+      const page = await context.newPage();
+      await page.setViewportSize({ width: 360, height: 740 });
+      await page.goto(server.url + routes.indicateur(ind.id));
+      // Bars name every territory; lines, those with a value to draw.
+      const drawn = ind.territoires.filter((t) => ind.annees.length === 1 || ind.valeurs.some((v) => v.territoire === t && v.valeur !== null));
+      const names = drawn.map((t) => contract.territoires.find((x) => x.id === t)?.nom ?? t);
+      // A line chart names its lines at their far end: a list under the chart names them too.
+      const legend = ind.annees.length > 1 ? page.locator('figure.indicateur .graphique-legende li') : page.locator('figure.indicateur svg.graphique text[text-anchor=end]');
+      const boxes = await legend.evaluateAll((els) => els.map((e) => ({ text: e.textContent!.trim(), ...e.getBoundingClientRect().toJSON() })));
+      const letters = (t: string) => t.replace(/\s+/g, '');
+      expect(boxes.map((b) => letters(b.text)), ind.id).toEqual(names.map((n) => letters(frenchTypography(n))));
+      for (const b of boxes) {
+        expect(b.width, b.text).toBeGreaterThan(0);
+        expect(b.left, b.text).toBeGreaterThanOrEqual(0);
+        expect(b.right, b.text).toBeLessThanOrEqual(360);
+      }
+      expect(await page.locator('.graphique-scroll').first().evaluate((e) => e.scrollLeft)).toBe(0);
+      // Kept in test/.output/ (not committed), to look at.
+      await page.screenshot({ path: join(ROOT, 'test/.output/site', `${name}-${ind.id}-360.png`) });
+      await page.close();
+    }
+  });
+
+  it('links from the home page to each PDF built, with its size', async () => {
+    const { page } = await open(context, routes.home());
+    for (const f of Object.values(printFiles)) expect(await page.locator(`li[data-fichier="/pdf/${f}"] a`).textContent()).toMatch(/\(PDF, .+\spages\)/);
     await page.close();
   });
 
