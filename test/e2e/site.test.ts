@@ -24,6 +24,7 @@ import { bookmarks, flat, fonts, metadata, outline, pageLabels, pageTexts, struc
 import { bracketDepth, printedRefs } from '../helpers/print-refs.ts';
 import { printFiles } from '../../src/lib/print/documents.ts';
 import { frenchTypography } from '../../src/lib/typography.ts';
+import { de } from '../../src/lib/french.ts';
 import { portraitHasMap } from '../../src/lib/queries/index.ts';
 import { SEARCH_PAGE } from '../../src/lib/site/search-status.ts';
 import { fileDetails } from '../../src/lib/site/file-details.ts';
@@ -236,7 +237,7 @@ describe.each(SITES)('site of $name (base $base)', ({ name, dir, base }) => {
     const page = await context.newPage();
     for (const q of contract.quartiers) {
       await page.goto(server.url + routes.quartier(q.id));
-      const maps = page.locator('figure.carte figcaption', { hasText: `Localisation de ${frenchTypography(q.nom)}` });
+      const maps = page.locator('figure.carte figcaption', { hasText: frenchTypography(`Localisation ${de(q.nom)}`) });
       expect(await maps.count(), q.id).toBe(1);
       expect(await page.locator('.quartier-top figure.carte').count(), q.id).toBe(portraitHasMap(q) ? 0 : 1);
     }
