@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAll } from '../../scripts/lib/build-steps.ts';
 import { readContentFiles } from '../../src/lib/content-files.ts';
 import { buildContract, type Contract } from '../../src/lib/model/index.ts';
+import { lookupOf } from '../../src/lib/queries/index.ts';
 import { routes } from '../../src/lib/site/routes.ts';
 import { fr } from '../../src/i18n/fr.ts';
 import { launchBrowser } from '../../scripts/lib/browser.ts';
@@ -328,12 +329,11 @@ describe.each(SITES)('site of $name (base $base)', ({ name, dir, base }) => {
       for (const e of entries) expect(flat(pages[e.page - 1]!).toLowerCase(), `« ${e.title} » p. ${e.page}`).toContain(flat(e.title).slice(0, 40).toLowerCase());
     });
 
-    it.each([1, 2] as const)('cahier %s: every page but the cover, the tree and the blank versos carries its number over the total', async (n) => {
+    it.each([1, 2] as const)('cahier %s: every page but the cover and the blank versos carries its number over the total', (n) => {
       const pages = pageTexts(file(n));
-      const { rotations } = await metadata(file(n));
       const blanks: number[] = [];
       pages.forEach((p, i) => {
-        if (i === 0 || rotations[i] === 90) return; // the cover, the landscape pages of the tree
+        if (i === 0) return; // the cover
         const lines = p.split('\n').map((l) => l.replace(fr.statutProjet, '').trim()).filter(Boolean);
         if (lines.length === 0) blanks.push(i + 1);
         else expect(lines.at(-1), `page ${i + 1}`).toMatch(new RegExp(`(^|\\s)${i + 1} / ${pages.length}$`));
@@ -446,6 +446,32 @@ describe.each(SITES)('site of $name (base $base)', ({ name, dir, base }) => {
       const pages = pageTexts(file(2));
       const o = contract.piliers[0]!.axes[0]!.objectifs[0]!;
       expect(turned.some((i) => flat(pages[i]!).includes(o.numero))).toBe(true);
+    });
+
+    it('cahier 2: the landscape tree pages carry the running head and their number, whole constats and titled fiches', async () => {
+      const { rotations } = await metadata(file(2));
+      const turned = rotations.flatMap((r, i) => (r === 90 ? [i] : []));
+      expect(turned.length).toBeGreaterThan(0);
+      const pages = pageTexts(file(2));
+      const lines = (i: number) => pages[i]!.split('\n').map((l) => l.replace(fr.statutProjet, '').trim()).filter(Boolean);
+      for (const i of turned) {
+        // Read turned, as the page is: the running head on top, the number at the bottom right.
+        expect(lines(i)[0], `page ${i + 1}`).toMatch(new RegExp(`^${fr.cahier2} — .+ {2,}L’arbre des objectifs$`));
+        expect(lines(i).at(-1), `page ${i + 1}`).toMatch(new RegExp(`(^|\\s)${i + 1} / ${pages.length}$`));
+      }
+      // Labels are compared without spaces: pdftotext does not always see those between a bold and a plain run.
+      const squeeze = (s: string) => frenchTypography(s).replace(/\s+/g, '');
+      const raw = pageTexts(file(2), { raw: true });
+      const drawn = turned.map((i) => squeeze(raw[i]!)).join('');
+      const lookup = lookupOf(contract);
+      for (const id of contract.piliers.flatMap((p) => p.enjeux.flatMap((e) => e.constats))) {
+        const texte = lookup.constat.get(id)?.item.texte;
+        if (texte) expect(drawn, texte).toContain(squeeze(texte));
+      }
+      for (const f of contract.fiches) {
+        const words = frenchTypography(f.titre).split(/\s+/).slice(0, 2).join(' ');
+        expect(drawn, `Fiche ${f.numero}`).toContain(squeeze(`Fiche ${f.numero} ${words}`));
+      }
     });
 
     it('cahier 1: a chart’s labels are text in the PDF, besides its table', () => {

@@ -7,9 +7,13 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString } from 'pdf-lib';
 
-/** The text of each page, laid out (`-layout`), 0-based. */
-export function pageTexts(file: string): string[] {
-  const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+/**
+ * The text of each page, 0-based: laid out (`-layout`), or with `raw` in
+ * the order it is drawn, which keeps a drawing's labels whole where the
+ * layout interleaves the columns of a figure.
+ */
+export function pageTexts(file: string, { raw = false } = {}): string[] {
+  const text = execFileSync('pdftotext', [raw ? '-raw' : '-layout', file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const pages = text.split('\f');
   if (pages.at(-1)?.trim() === '') pages.pop();
   return pages;

@@ -12,8 +12,14 @@ import { printAnchor } from '../render/labels.ts';
 
 export type CahierNumber = 1 | 2;
 
-/** On paper: no links inside figures, nothing to scroll; `::arbre` gives its outline, the drawing has its own pages; `::fiches` a table with pages. */
-export const PRINT_FIGURES: FigureOptions = { links: false, scroll: false, arbre: 'list', fiches: 'table' };
+/**
+ * On paper: no links inside figures, nothing to scroll; `::arbre` gives its
+ * outline, the drawing has its own pages; `::fiches` a table with pages.
+ * Labels are set in Source Sans 3, embedded: measured on the example's
+ * labels, 0.42 em a glyph on average (0.44 bold), 0.52 (0.54) on their
+ * widest runs of 25 characters.
+ */
+export const PRINT_FIGURES: FigureOptions = { links: false, scroll: false, arbre: 'list', fiches: 'table', glyphs: { regular: 0.5, bold: 0.55 } };
 
 export function printHas(contract: Contract, cahier: CahierNumber): (target: RefTarget) => boolean {
   const declined = new Set(declinedQuartiers(contract).map((q) => q.id));

@@ -1,16 +1,26 @@
 /**
- * The causal tree for print: landscape pages, each holding as many enjeux
- * (or axes, without enjeux) of one pilier as fit at a legible scale. A tree
- * too tall for one page is split between its enjeux, never inside one.
+ * The causal tree for print: landscape pages, the drawing always as wide as
+ * the page. Its layout is widened to the page's width at the scale chosen,
+ * so a smaller scale gives roomier columns and a shorter tree rather than a
+ * narrower drawing. A pilier too tall for one page is split between its
+ * enjeux (or axes), and inside one only when it cannot fit a page alone; its
+ * pages share one scale, the largest at which each fits, and are balanced.
  */
-import type { Pilier } from '../model/index.ts';
+import type { Axe, Pilier } from '../model/index.ts';
+import { pilierSections, type PilierSection } from '../queries/index.ts';
 import type { RenderContext } from '../render/context.ts';
 import { layoutArbre } from '../render/tree-layout.ts';
 
-/** Landscape A4 inside 12 mm margins, in CSS pixels, less the caption. */
-export const TREE_PAGE = { width: 1020, height: 630 };
-/** Below this the 12 px labels fall under ~7 pt on paper. */
-export const MIN_SCALE = 0.78;
+const MM = 96 / 25.4;
+/**
+ * The drawing's room on a landscape page, in CSS pixels: A4 turned, inside
+ * the margins of `@page paysage` (12 mm at the sides, 14 mm top and bottom
+ * for the running head and the page number), less the page's heading.
+ * print.css sizes `.arbre-page .tourne` to the same box.
+ */
+export const TREE_PAGE = { width: Math.floor((297 - 2 * 12) * MM), height: Math.floor((210 - 2 * 14 - 9) * MM) };
+/** Below this the 11 px labels fall under ~6.5 pt on paper. */
+export const MIN_SCALE = 0.8;
 
 export interface TreePage {
   /** A pilier reduced to the enjeux (or axes) this page shows. */
@@ -18,38 +28,132 @@ export interface TreePage {
   part: number;
   parts: number;
   scale: number;
+  /** The layout's width and height, in drawing units (its width is the page's at `scale`). */
   width: number;
   height: number;
   /** The drawing's size on the page, in CSS pixels: its layout's size at `scale`. */
   size: { width: number; height: number };
 }
 
-export function planTreePages(piliers: readonly Pilier[], ctx: RenderContext): TreePage[] {
-  return piliers.flatMap((p) => {
-    const groups = p.enjeux.length
-      ? pack(p.enjeux, (es) => ({ ...p, enjeux: es, axes: es.flatMap((e) => e.axes) }), ctx)
-      : pack(p.axes, (as) => ({ ...p, axes: as }), ctx);
-    return groups.map((g, i) => ({ ...g, part: i + 1, parts: groups.length, size: { width: Math.round(g.width * g.scale), height: Math.round(g.height * g.scale) } }));
-  });
+export function planTreePages(piliers: readonly Pilier[], ctx: RenderContext, page = TREE_PAGE): TreePage[] {
+  const plans = piliers.map((p) => planPilier(p, ctx, page));
+  // One scale throughout, so that labels keep one size from page to page:
+  // the largest at which each pilier fits its fewest pages. A pilier that
+  // cannot fit at MIN_SCALE even cut down to one objectif a page shrinks alone.
+  const shared = Math.min(...plans.map((p) => Math.max(p.scale, MIN_SCALE)));
+  return plans.flatMap((p) => p.pages(Math.min(shared, p.scale)));
 }
 
-type Measured = Omit<TreePage, 'part' | 'parts' | 'size'>;
+type Room = typeof TREE_PAGE;
+type Cut = [number, number];
 
-function pack<T>(items: readonly T[], make: (subset: T[]) => Pilier, ctx: RenderContext): Measured[] {
-  const pages: Measured[] = [];
-  let current: T[] = [];
-  const measure = (subset: T[]) => {
-    const pilier = make(subset);
-    const { width, height } = layoutArbre([pilier], ctx);
-    return { pilier, width, height, scale: Math.min(1, TREE_PAGE.width / width, TREE_PAGE.height / height) };
+function planPilier(p: Pilier, ctx: RenderContext, page: Room) {
+  const memo = new Map<string, number>();
+  const remember = (key: string, f: () => number) => (memo.has(key) ? memo.get(key)! : memo.set(key, f()).get(key)!);
+  const layout = (units: readonly PilierSection[], scale: number) => layoutArbre([pilierOf(p, units)], ctx, { width: Math.floor(page.width / scale) });
+  const fits = (units: readonly PilierSection[], scale: number) => layout(units, scale).height * scale <= page.height;
+  const units = pilierSections(p).flatMap((s) => split(s, (u) => fits([u], MIN_SCALE)));
+  // Units i..j-1 on one page: the largest scale at which they fit, and their height at a given scale.
+  const scaleOf = (i: number, j: number) => remember(`${i}-${j}`, () => largestScale((s) => fits(units.slice(i, j), s)));
+  const heightOf = (i: number, j: number, s: number) => remember(`${i}-${j}@${s}`, () => layout(units.slice(i, j), s).height * s);
+  const allowed = (i: number, j: number) => j === i + 1 || scaleOf(i, j) >= MIN_SCALE;
+  const count = fewestPages(units.length, allowed);
+  // The grouping whose smallest scale is largest…
+  const { value } = minimax(units.length, count, (i, j) => (allowed(i, j) ? -scaleOf(i, j) : undefined));
+  return {
+    scale: -value,
+    /** …then, at the scale given, the one whose fullest page is least full: balanced pages. */
+    pages(scale: number): TreePage[] {
+      const { cuts } = minimax(units.length, count, (i, j) => (allowed(i, j) && scaleOf(i, j) >= scale ? heightOf(i, j, scale) : undefined));
+      return cuts.map(([i, j], n) => {
+        const pilier = pilierOf(p, units.slice(i, j));
+        const { width, height } = layoutArbre([pilier], ctx, { width: Math.floor(page.width / scale) });
+        return { pilier, part: n + 1, parts: cuts.length, scale, width, height, size: { width: Math.round(width * scale), height: Math.round(height * scale) } };
+      });
+    },
   };
-  for (const item of items) {
-    const candidate = [...current, item];
-    if (current.length > 0 && measure(candidate).scale < MIN_SCALE) {
-      pages.push(measure(current));
-      current = [item];
-    } else current = candidate;
+}
+
+/** The largest scale, to 0.01 and at most 1 (labels at their nominal size), at which the tree fits. */
+function largestScale(fits: (scale: number) => boolean): number {
+  if (fits(1)) return 1;
+  let [lo, hi] = [10, 100];
+  // Taller at a larger scale (narrower columns, more lines): bisect.
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (fits(mid / 100)) lo = mid;
+    else hi = mid;
   }
-  if (current.length > 0 || items.length === 0) pages.push(measure(current));
-  return pages;
+  return lo / 100;
+}
+
+/** The fewest consecutive groups of `n` units, each allowed on one page (greedy: the longest group first). */
+function fewestPages(n: number, allowed: (i: number, j: number) => boolean): number {
+  let pages = 0;
+  for (let i = 0; i < n; pages++) {
+    let j = i + 1;
+    while (j < n && allowed(i, j + 1)) j++;
+    i = j;
+  }
+  return Math.max(1, pages);
+}
+
+/**
+ * Units 0..n-1 cut into `k` consecutive groups so that the largest cost of
+ * a group is least; undefined cost: a group not allowed. Dynamic programming
+ * over (units covered, groups used), since a group allowed contains no group
+ * refused (what does not fit cannot fit with more).
+ */
+function minimax(n: number, k: number, cost: (i: number, j: number) => number | undefined): { value: number; cuts: Cut[] } {
+  if (n === 0) return { value: cost(0, 0) ?? 0, cuts: [[0, 0]] };
+  // best[m][j]: units 0..j-1 in m groups.
+  const best: { value: number; from: number }[][] = Array.from({ length: k + 1 }, () => Array.from({ length: n + 1 }, () => ({ value: Infinity, from: -1 })));
+  best[0]![0] = { value: -Infinity, from: -1 };
+  for (let m = 1; m <= k; m++)
+    for (let i = 0; i < n; i++) {
+      const before = best[m - 1]![i]!.value;
+      if (before === Infinity) continue;
+      for (let j = i + 1; j <= n; j++) {
+        const c = cost(i, j);
+        if (c === undefined) break;
+        const value = Math.max(before, c);
+        if (value < best[m]![j]!.value) best[m]![j] = { value, from: i };
+      }
+    }
+  const cuts: Cut[] = [];
+  for (let m = k, j = n; m > 0; m--) {
+    const { from } = best[m]![j]!;
+    cuts.unshift([from, j]);
+    j = from;
+  }
+  return { value: best[k]![n]!.value, cuts };
+}
+
+/** A section too tall for a page alone, cut between its axes, then between an axe's objectifs. */
+function split(section: PilierSection, fitsAlone: (s: PilierSection) => boolean): PilierSection[] {
+  if (fitsAlone(section)) return [section];
+  if (section.axes.length > 1) return section.axes.flatMap((a) => split({ ...section, axes: [a] }, fitsAlone));
+  const [axe] = section.axes;
+  if (!axe || axe.objectifs.length < 2) return [section];
+  return axe.objectifs.flatMap((o) => split({ ...section, axes: [{ ...axe, objectifs: [o] }] }, fitsAlone));
+}
+
+/** The pilier reduced to these sections, the pieces of one enjeu or one axe put back together. */
+function pilierOf(p: Pilier, units: readonly PilierSection[]): Pilier {
+  const sections: { enjeu?: PilierSection['enjeu']; axes: Axe[] }[] = [];
+  for (const u of units) {
+    const last = sections.at(-1);
+    if (!last || last.enjeu?.id !== u.enjeu?.id) {
+      sections.push({ ...(u.enjeu ? { enjeu: u.enjeu } : {}), axes: [...u.axes] });
+      continue;
+    }
+    for (const a of u.axes) {
+      const prev = last.axes.at(-1);
+      if (prev?.id === a.id) last.axes[last.axes.length - 1] = { ...prev, objectifs: [...prev.objectifs, ...a.objectifs] };
+      else last.axes.push(a);
+    }
+  }
+  const axes = sections.flatMap((s) => s.axes);
+  if (!p.enjeux.length) return { ...p, axes };
+  return { ...p, enjeux: sections.map((s) => ({ ...s.enjeu!, axes: s.axes })), axes };
 }

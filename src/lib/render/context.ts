@@ -27,6 +27,12 @@ export interface FigureOptions {
   arbreDrawnAt?: string;
   /** How `::fiches` shows: `cards`, one card per fiche; `table`, one row per fiche with its page (print). */
   fiches: 'cards' | 'table';
+  /**
+   * Average glyph widths of the figures' type, in em, for wrapping labels
+   * without a layout engine. By default wide enough for fallback faces (a
+   * screen may not use ours); print knows its embedded font and fits more.
+   */
+  glyphs?: { regular: number; bold: number };
 }
 
 export const SITE_FIGURES: FigureOptions = { links: true, scroll: true, arbre: 'image', fiches: 'cards' };

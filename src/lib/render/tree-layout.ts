@@ -16,23 +16,22 @@ import { charsPerLine, shorten, wrapText } from './wrap.ts';
 
 export type Column = 'constat' | 'enjeu' | 'axe' | 'objectif' | 'fiche';
 export const COLUMNS: readonly Column[] = ['constat', 'enjeu', 'axe', 'objectif', 'fiche'];
-export const COLUMN_WIDTH: Record<Column, number> = { constat: 200, enjeu: 190, axe: 190, objectif: 240, fiche: 110 };
+export const COLUMN_WIDTH: Record<Column, number> = { constat: 190, enjeu: 170, axe: 170, objectif: 230, fiche: 170 };
 export const GUTTER = 28;
 export const MARGIN = 8;
 export const FONT = { body: 12, small: 11, header: 12, band: 14 } as const;
 export const LINE_HEIGHT = 1.3;
 export const PAD = { x: 8, y: 6 } as const;
-/** Constat labels are cut to this many characters; the list under the figure has them whole. */
-export const CONSTAT_MAX_CHARS = 90;
+/** A fiche shows its number and its title on at most this many lines, the title shortened beyond (whole in the list). */
+export const FICHE_MAX_LINES = 3;
 /**
- * Glyph widths for wrapping: a little above the 0.55 em average so that wide
- * fallback faces (DejaVu Sans, measured) still fit; bold runs wider still.
+ * Glyph widths for wrapping, unless the context knows its font: a little
+ * above the 0.55 em average so that wide fallback faces (DejaVu Sans,
+ * measured) still fit; bold runs wider still.
  */
-const TEXT_EM = 0.57;
-const BOLD_EM = 0.62;
+const GLYPHS = { regular: 0.57, bold: 0.62 };
 const GAP = { pilier: 0, enjeu: 20, axe: 12, objectif: 8 } as const;
 const STACK_GAP = { constat: 6, fiche: 4 } as const;
-const FICHE_H = 22;
 const SECTION_GAP = 28;
 
 export interface TextLine {
@@ -113,27 +112,38 @@ function columnsOf(p: Pilier, ctx: RenderContext): Column[] {
   return COLUMNS.filter((c) => (c === 'constat' ? constats : c === 'enjeu' ? p.enjeux.length > 0 : true));
 }
 
-const WIDEN: Partial<Record<Column, number>> = { enjeu: 1, axe: 1, objectif: 1.25 };
+/** How the columns share width beyond their nominal one: the long texts (constats, objectifs, fiche titles) take most. */
+const WIDEN: Record<Column, number> = { constat: 1.25, enjeu: 0.75, axe: 0.75, objectif: 1.25, fiche: 1 };
+const spanOf = (cs: readonly Column[]) => cs.reduce((s, c) => s + COLUMN_WIDTH[c], 0) + GUTTER * (cs.length - 1);
+/** The default drawing width: every column at its nominal width. */
+export const NOMINAL_WIDTH = spanOf(COLUMNS) + 2 * MARGIN;
 
 /**
- * Column widths: the nominal ones, widened when columns are missing so that
- * every tree spans the full width. Drawn at width="100%", all trees of a page
- * then share one scale: a tree without enjeux gets roomier boxes, not bigger type.
+ * Column widths filling `width` (the drawing's, margins included): the
+ * nominal ones, widened when columns are missing or the drawing is wider,
+ * narrowed when it is narrower.
+ * Drawn at width="100%", all trees of a page then share one scale: a tree
+ * without enjeux gets roomier boxes, not bigger type.
  */
-export function columnWidths(columns: readonly Column[]): Record<Column, number> {
-  const total = (cs: readonly Column[]) => cs.reduce((s, c) => s + COLUMN_WIDTH[c], 0) + GUTTER * (cs.length - 1);
-  const extra = total(COLUMNS) - total(columns);
-  const weight = columns.reduce((s, c) => s + (WIDEN[c] ?? 0), 0);
+export function columnWidths(columns: readonly Column[], width = NOMINAL_WIDTH): Record<Column, number> {
+  const extra = width - 2 * MARGIN - spanOf(columns);
+  const weight = columns.reduce((s, c) => s + WIDEN[c], 0);
   const widths = { ...COLUMN_WIDTH };
-  for (const c of columns) widths[c] += Math.floor((extra * (WIDEN[c] ?? 0)) / weight);
-  widths.objectif += total(COLUMNS) - columns.reduce((s, c) => s + widths[c], 0) - GUTTER * (columns.length - 1);
+  for (const c of columns) widths[c] += Math.floor((extra * WIDEN[c]) / weight);
+  widths.objectif += extra - columns.reduce((s, c) => s + widths[c] - COLUMN_WIDTH[c], 0);
   return widths;
 }
 
-export function layoutArbre(piliers: readonly Pilier[], ctx: RenderContext): ArbreLayout {
+export interface LayoutOptions {
+  /** The drawing's width (default NOMINAL_WIDTH); print pages widen it to fill the paper at their scale. */
+  width?: number;
+}
+
+export function layoutArbre(piliers: readonly Pilier[], ctx: RenderContext, options: LayoutOptions = {}): ArbreLayout {
   const libelles = ctx.contract.contrat.libelles;
   const columns = COLUMNS.filter((c) => piliers.some((p) => columnsOf(p, ctx).includes(c)) || c === 'axe' || c === 'objectif' || c === 'fiche');
-  const W = columnWidths(columns);
+  const W = columnWidths(columns, options.width);
+  const { regular: TEXT_EM, bold: BOLD_EM } = ctx.figures.glyphs ?? GLYPHS;
 
   const textWidth = (c: Column) => W[c] - 2 * PAD.x;
   const kicker = (text: string, c: Column): TextLine[] =>
@@ -142,27 +152,38 @@ export function layoutArbre(piliers: readonly Pilier[], ctx: RenderContext): Arb
   const box = (kind: Column, id: string, lines: TextLine[], extra: Partial<Box> = {}): Box => ({ kind, id, x: 0, y: 0, w: W[kind], h: boxHeight(lines), lines, ...extra });
   const node = (level: Level, b: Box | undefined, side: Box[], children: TreeNode[]): TreeNode => ({ level, box: b, side, children, block: 0, top: 0, cy: 0 });
 
+  /** `lead` in bold, then `text`, wrapped together; `text` shortened at a word boundary to keep within `maxLines`. */
+  const withLead = (lead: string, text: string, c: Column, size: number, maxLines = Infinity) => {
+    const wrap = (t: string) => body(`${lead.replaceAll(' ', '\u00a0')} ${t}`, c, size);
+    let shown = text;
+    let lines = wrap(text);
+    for (let n = text.length - 1; lines.length > maxLines && n > 1; n--) lines = wrap((shown = shorten(text, n)));
+    const [first, ...rest] = lines;
+    return { lines: [{ size, lead, text: first!.text.slice(lead.length).trimStart() }, ...rest], shortened: shown !== text };
+  };
+
   const constatBoxes = (ids: readonly string[]): Box[] =>
     ids.flatMap((id) => {
       const c = ctx.lookup.constat.get(id);
       if (!c) return [];
       const quadrant = c.quadrant as AfomQuadrant;
       const tone = quadrant === 'faiblesses' || quadrant === 'menaces' ? 'negative' : 'positive';
-      const short = shorten(c.item.texte, CONSTAT_MAX_CHARS);
-      const lines = [...kicker(fr.afomQuadrantOne[quadrant], 'constat').map((l) => ({ ...l, tone }) as TextLine), ...body(short, 'constat', FONT.small)];
-      return [box('constat', id, lines, { quadrant, tooltip: `${fr.afomQuadrantOne[quadrant]} : ${c.item.texte}` })];
+      // Whole, never cut: a constat is the reason for the enjeu.
+      const lines = [...kicker(fr.afomQuadrantOne[quadrant], 'constat').map((l) => ({ ...l, tone }) as TextLine), ...body(c.item.texte, 'constat', FONT.small)];
+      return [box('constat', id, lines, { quadrant })];
     });
   const ficheBoxes = (objectifId: string): Box[] => {
     const fiches = fichesOf(ctx.contract, { objectif: objectifId });
     if (!fiches.length) return [{ ...box('fiche', '', [{ text: 'Aucune fiche', size: FONT.small, tone: 'muted' }]), align: 'middle' }];
-    return fiches.map((f) => ({ ...box('fiche', f.id, [{ text: `${fr.fiche} ${f.numero}`, size: FONT.body }], { align: 'middle', tooltip: `${fr.fiche} ${f.numero} — ${f.titre}` }), h: FICHE_H }));
+    return fiches.map((f) => {
+      const { lines, shortened } = withLead(`${fr.fiche} ${f.numero}`, f.titre, 'fiche', FONT.small, FICHE_MAX_LINES);
+      return box('fiche', f.id, lines, shortened ? { tooltip: `${fr.fiche} ${f.numero} — ${f.titre}` } : {});
+    });
   };
   const axeNode = (a: Pilier['axes'][number]) =>
-    node('axe', box('axe', a.id, [...kicker(`${libelles.axe} ${a.numero}`, 'axe'), ...body(a.titre, 'axe', FONT.body)]), [], a.objectifs.map((o) => {
-      const [first, ...rest] = body(`${o.numero} ${o.titre}`, 'objectif', FONT.body);
-      const lines: TextLine[] = [{ size: FONT.body, lead: o.numero, text: first!.text.slice(o.numero.length).trimStart() }, ...rest];
-      return node('objectif', box('objectif', o.id, lines), ficheBoxes(o.id), []);
-    }));
+    node('axe', box('axe', a.id, [...kicker(`${libelles.axe} ${a.numero}`, 'axe'), ...body(a.titre, 'axe', FONT.body)]), [], a.objectifs.map((o) =>
+      node('objectif', box('objectif', o.id, withLead(o.numero, o.titre, 'objectif', FONT.body).lines), ficheBoxes(o.id), []),
+    ));
 
   const trees = piliers.map((p) => {
     const children = pilierSections(p).flatMap(({ enjeu: e, axes }) =>

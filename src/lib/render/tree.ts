@@ -54,10 +54,12 @@ export interface ArbreOptions {
   list?: boolean;
   /** The drawing's size in CSS pixels, instead of the figure's whole width (print pages scale it to the paper). */
   size?: { width: number; height: number };
+  /** The layout's width in drawing units, wider than the nominal one to fill a page at a given scale (see LayoutOptions). */
+  width?: number;
 }
 
 export function renderArbre(piliers: readonly Pilier[], ctx: RenderContext, options: ArbreOptions = {}): string {
-  const layout = layoutArbre(piliers, ctx);
+  const layout = layoutArbre(piliers, ctx, options.width ? { width: options.width } : {});
   const whole = piliers.length === ctx.contract.piliers.length;
   const base = domId('arbre', ...(whole ? ['contrat'] : piliers.map((p) => p.id)), ...(options.idSuffix ? [options.idSuffix] : []));
   const links = options.links ?? ctx.figures.links;

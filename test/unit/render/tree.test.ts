@@ -5,7 +5,7 @@ import { buildContract, type Contract } from '../../../src/lib/model/index.ts';
 import { printOptions } from '../../../src/lib/print/documents.ts';
 import { createContext } from '../../../src/lib/render/context.ts';
 import { PALETTE, arbreSvgDocument, renderArbre, renderArbreForPilier } from '../../../src/lib/render/tree.ts';
-import { layoutArbre, lineBaselines, type Box } from '../../../src/lib/render/tree-layout.ts';
+import { FICHE_MAX_LINES, NOMINAL_WIDTH, columnWidths, layoutArbre, lineBaselines, type Box } from '../../../src/lib/render/tree-layout.ts';
 import { shorten, wrapText } from '../../../src/lib/render/wrap.ts';
 import { expectGolden } from '../../helpers/golden.ts';
 
@@ -94,22 +94,47 @@ describe('renderArbre', () => {
     for (const text of ['Pilier', 'Axe stratégique', 'Objectif opérationnel', 'Axes stratégiques']) expect(html).not.toContain(text);
   });
 
-  it('cites the constats of each enjeu, shortened in the SVG and whole in the list', () => {
-    const ctx = createContext(exemple);
-    const enjeu = exemple.piliers[0]!.enjeux[0]!;
-    const { svg, list } = parts(renderArbreForPilier(exemple.piliers[0]!, ctx));
-    expect(list).toContain('Répond à\u00a0:');
-    for (const id of enjeu.constats) {
-      const { item } = ctx.lookup.constat.get(id)!;
-      expect(list).toContain(`>Faiblesse — ${item.texte.replaceAll("'", '&#39;')}<`);
-      expect(svg).toContain(`#constat-${id}`);
-    }
-    const layout = layoutArbre([exemple.piliers[0]!], ctx);
-    for (const b of layout.boxes.filter((b) => b.kind === 'constat')) {
-      expect(['Faiblesse', 'Menace', 'Atout', 'Opportunité']).toContain(b.lines[0]!.text);
-      expect(b.lines.slice(1).map((l) => l.text).join(' ').length).toBeLessThanOrEqual(90);
+  it('cites the constats of each enjeu whole, in the SVG as in the list', () => {
+    for (const ctx of [createContext(exemple), createContext(exemple, printOptions())]) {
+      const { svg, list } = parts(renderArbreForPilier(exemple.piliers[0]!, ctx));
+      expect(list).toContain('Répond à\u00a0:');
+      const layout = layoutArbre([exemple.piliers[0]!], ctx);
+      const constats = layout.boxes.filter((b) => b.kind === 'constat');
+      expect(constats).toHaveLength(exemple.piliers[0]!.enjeux.flatMap((e) => e.constats).length);
+      for (const b of constats) {
+        const { item, quadrant } = ctx.lookup.constat.get(b.id)!;
+        expect(list).toContain(`— ${item.texte.replaceAll("'", '&#39;')}<`);
+        if (ctx.figures.links) expect(svg).toContain(`#constat-${b.id}`);
+        expect(b.lines[0]!.text).toBe({ atouts: 'Atout', faiblesses: 'Faiblesse', opportunites: 'Opportunité', menaces: 'Menace' }[quadrant]);
+        expect(b.lines.slice(1).map((l) => l.text).join(' ')).toBe(item.texte.replace(/\s+/g, ' '));
+      }
     }
   });
+
+  for (const [name, contract] of [['autre-contrat', autre], ['exemple', exemple]] as const) {
+    it(`shows each fiche's number and title, shortened at a word boundary only past ${FICHE_MAX_LINES} lines (${name})`, () => {
+      const layout = layoutArbre(contract.piliers, createContext(contract));
+      const fiches = layout.boxes.filter((b) => b.kind === 'fiche' && b.id);
+      expect(fiches.length).toBeGreaterThanOrEqual(contract.fiches.length);
+      let shortened = 0;
+      for (const b of fiches) {
+        const f = contract.fiches.find((f) => f.id === b.id)!;
+        expect(b.lines[0]!.lead).toBe(`Fiche ${f.numero}`);
+        expect(b.lines.length).toBeLessThanOrEqual(FICHE_MAX_LINES);
+        const shown = b.lines.map((l) => l.text).join(' ').trim();
+        expect(shown.length).toBeGreaterThan(0);
+        if (shown === f.titre.replace(/\s+/g, ' ')) continue;
+        shortened++;
+        // Cut after a whole word, the whole title in the tooltip (and in the list under the figure).
+        expect(shown.endsWith('…')).toBe(true);
+        const kept = shown.slice(0, -1);
+        expect(f.titre.startsWith(kept)).toBe(true);
+        expect(f.titre.charAt(kept.length)).toMatch(/[\s,;:.]/);
+        expect(b.tooltip).toBe(`Fiche ${f.numero} — ${f.titre}`);
+      }
+      expect(shortened).toBeLessThan(fiches.length / 2);
+    });
+  }
 
   it('links on the site (with the base path), not in print', () => {
     const site = renderArbre(autre.piliers, createContext(autre, { base: '/contrat/' }));
@@ -228,10 +253,27 @@ describe('layoutArbre', () => {
   it('gives every tree the full width, widening the columns it has', () => {
     const full = layoutArbre(exemple.piliers, createContext(exemple));
     const narrow = layoutArbre(autre.piliers, createContext(autre));
+    expect(full.width).toBe(NOMINAL_WIDTH);
     expect(narrow.width).toBe(full.width);
     expect(narrow.columns).toEqual(['axe', 'objectif', 'fiche']);
     const objectif = (l: typeof full) => l.boxes.find((b) => b.kind === 'objectif')!.w;
     expect(objectif(narrow)).toBeGreaterThan(objectif(full));
+  });
+
+  it('fills a wider or narrower width when asked, the boxes within it and fewer lines when wider', () => {
+    const ctx = createContext(exemple, printOptions());
+    const lines = (l: ReturnType<typeof layoutArbre>) => l.boxes.reduce((n, b) => n + b.lines.length, 0);
+    const nominal = layoutArbre([exemple.piliers[0]!], ctx);
+    for (const width of [900, 1400]) {
+      const layout = layoutArbre([exemple.piliers[0]!], ctx, { width });
+      expect(layout.width).toBe(width);
+      const right = Math.max(...layout.boxes.map((b) => b.x + b.w));
+      expect(right).toBeLessThanOrEqual(width);
+      expect(right).toBeGreaterThan(width - 20);
+      expect(Math.sign(lines(nominal) - lines(layout))).toBe(width > NOMINAL_WIDTH ? 1 : -1);
+    }
+    const widths = columnWidths(['constat', 'enjeu', 'axe', 'objectif', 'fiche'], 1400);
+    expect(Object.values(widths).reduce((s, w) => s + w, 0)).toBe(1400 - 2 * 8 - 4 * 28);
   });
 });
 
