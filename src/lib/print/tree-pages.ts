@@ -3,10 +3,11 @@
  * the page. Its layout is widened to the page's width at the scale chosen,
  * so a smaller scale gives roomier columns and a shorter tree rather than a
  * narrower drawing. A pilier too tall for one page is split between its
- * enjeux (or axes), and inside one only when it cannot fit a page alone; its
- * pages share one scale, the largest at which each fits, and are balanced.
+ * enjeux (or axes), and inside one only when it cannot fit a page alone, its
+ * pages balanced; small piliers share a page. All pages share one scale.
  */
 import type { Axe, Pilier } from '../model/index.ts';
+import { pluralize } from '../plural.ts';
 import { pilierSections, type PilierSection } from '../queries/index.ts';
 import type { RenderContext } from '../render/context.ts';
 import { layoutArbre } from '../render/tree-layout.ts';
@@ -23,8 +24,9 @@ export const TREE_PAGE = { width: Math.floor((297 - 2 * 12) * MM), height: Math.
 export const MIN_SCALE = 0.8;
 
 export interface TreePage {
-  /** A pilier reduced to the enjeux (or axes) this page shows. */
-  pilier: Pilier;
+  /** One pilier, reduced to the enjeux (or axes) this page shows; or several whole piliers that share the page. */
+  piliers: Pilier[];
+  /** The page's rank among its pilier's pages (1 of 1 for a page of several piliers). */
   part: number;
   parts: number;
   scale: number;
@@ -37,11 +39,57 @@ export interface TreePage {
 
 export function planTreePages(piliers: readonly Pilier[], ctx: RenderContext, page = TREE_PAGE): TreePage[] {
   const plans = piliers.map((p) => planPilier(p, ctx, page));
+  const groups = groupPiliers(plans, (i, j) => largestScale((s) => fits(piliers.slice(i, j), ctx, page, s)));
   // One scale throughout, so that labels keep one size from page to page:
   // the largest at which each pilier fits its fewest pages. A pilier that
   // cannot fit at MIN_SCALE even cut down to one objectif a page shrinks alone.
-  const shared = Math.min(...plans.map((p) => Math.max(p.scale, MIN_SCALE)));
-  return plans.flatMap((p) => p.pages(Math.min(shared, p.scale)));
+  const shared = Math.min(...groups.map((g) => Math.max(g.scale, MIN_SCALE)));
+  return groups.flatMap(({ from, to, scale }) => {
+    if (to - from === 1) return plans[from]!.pages(Math.min(shared, scale));
+    return [drawnAt(piliers.slice(from, to), ctx, page, shared, { part: 1, parts: 1 })];
+  });
+}
+
+/** « Arbre des objectifs — Pilier 1 : Cohésion sociale (1/2) »; « … — Piliers 1 à 3 » for a page of several. */
+export function treePageTitle(t: TreePage, ctx: RenderContext): string {
+  const l = ctx.contract.contrat.libelles;
+  const numeros = t.piliers.map((p) => p.numero);
+  const [first] = t.piliers;
+  if (!first || numeros.length > 1) return `${TITLE} — ${pluralize(l.pilier)} ${numeros.length > 2 ? `${numeros[0]} à ${numeros.at(-1)}` : numeros.join(' et ')}`;
+  return `${TITLE} — ${l.pilier} ${first.numero} : ${first.titre}${t.parts > 1 ? ` (${t.part}/${t.parts})` : ''}`;
+}
+
+const TITLE = 'Arbre des objectifs';
+
+/**
+ * Consecutive piliers that each fit one page share a page when they fit it
+ * together at MIN_SCALE: the fewest pages, then the largest scale.
+ */
+function groupPiliers(plans: readonly { count: number; scale: number }[], together: (i: number, j: number) => number) {
+  const best: { pages: number; scale: number; from: number; own: number }[] = [{ pages: 0, scale: Infinity, from: -1, own: Infinity }];
+  for (let j = 1; j <= plans.length; j++) {
+    const alone = plans[j - 1]!;
+    let choice = { pages: best[j - 1]!.pages + alone.count, scale: Math.min(best[j - 1]!.scale, alone.scale), from: j - 1, own: alone.scale };
+    for (let i = j - 2; i >= 0 && alone.count === 1 && plans[i]!.count === 1; i--) {
+      const own = together(i, j);
+      if (own < MIN_SCALE) break;
+      const pages = best[i]!.pages + 1;
+      const scale = Math.min(best[i]!.scale, own);
+      if (pages < choice.pages || (pages === choice.pages && scale > choice.scale)) choice = { pages, scale, from: i, own };
+    }
+    best[j] = choice;
+  }
+  const groups: { from: number; to: number; scale: number }[] = [];
+  for (let j = plans.length; j > 0; j = best[j]!.from) groups.unshift({ from: best[j]!.from, to: j, scale: best[j]!.own });
+  return groups;
+}
+
+const widthAt = (page: Room, scale: number) => Math.floor(page.width / scale);
+const fits = (piliers: readonly Pilier[], ctx: RenderContext, page: Room, scale: number) => layoutArbre(piliers, ctx, { width: widthAt(page, scale) }).height * scale <= page.height;
+
+function drawnAt(piliers: Pilier[], ctx: RenderContext, page: Room, scale: number, rank: Pick<TreePage, 'part' | 'parts'>): TreePage {
+  const { width, height } = layoutArbre(piliers, ctx, { width: widthAt(page, scale) });
+  return { piliers, ...rank, scale, width, height, size: { width: Math.round(width * scale), height: Math.round(height * scale) } };
 }
 
 type Room = typeof TREE_PAGE;
@@ -50,26 +98,22 @@ type Cut = [number, number];
 function planPilier(p: Pilier, ctx: RenderContext, page: Room) {
   const memo = new Map<string, number>();
   const remember = (key: string, f: () => number) => (memo.has(key) ? memo.get(key)! : memo.set(key, f()).get(key)!);
-  const layout = (units: readonly PilierSection[], scale: number) => layoutArbre([pilierOf(p, units)], ctx, { width: Math.floor(page.width / scale) });
-  const fits = (units: readonly PilierSection[], scale: number) => layout(units, scale).height * scale <= page.height;
-  const units = pilierSections(p).flatMap((s) => split(s, (u) => fits([u], MIN_SCALE)));
+  const layout = (units: readonly PilierSection[], scale: number) => layoutArbre([pilierOf(p, units)], ctx, { width: widthAt(page, scale) });
+  const units = pilierSections(p).flatMap((s) => split(s, (u) => fits([pilierOf(p, [u])], ctx, page, MIN_SCALE)));
   // Units i..j-1 on one page: the largest scale at which they fit, and their height at a given scale.
-  const scaleOf = (i: number, j: number) => remember(`${i}-${j}`, () => largestScale((s) => fits(units.slice(i, j), s)));
+  const scaleOf = (i: number, j: number) => remember(`${i}-${j}`, () => largestScale((s) => fits([pilierOf(p, units.slice(i, j))], ctx, page, s)));
   const heightOf = (i: number, j: number, s: number) => remember(`${i}-${j}@${s}`, () => layout(units.slice(i, j), s).height * s);
   const allowed = (i: number, j: number) => j === i + 1 || scaleOf(i, j) >= MIN_SCALE;
   const count = fewestPages(units.length, allowed);
   // The grouping whose smallest scale is largest…
   const { value } = minimax(units.length, count, (i, j) => (allowed(i, j) ? -scaleOf(i, j) : undefined));
   return {
+    count,
     scale: -value,
     /** …then, at the scale given, the one whose fullest page is least full: balanced pages. */
     pages(scale: number): TreePage[] {
       const { cuts } = minimax(units.length, count, (i, j) => (allowed(i, j) && scaleOf(i, j) >= scale ? heightOf(i, j, scale) : undefined));
-      return cuts.map(([i, j], n) => {
-        const pilier = pilierOf(p, units.slice(i, j));
-        const { width, height } = layoutArbre([pilier], ctx, { width: Math.floor(page.width / scale) });
-        return { pilier, part: n + 1, parts: cuts.length, scale, width, height, size: { width: Math.round(width * scale), height: Math.round(height * scale) } };
-      });
+      return cuts.map(([i, j], n) => drawnAt([pilierOf(p, units.slice(i, j))], ctx, page, scale, { part: n + 1, parts: cuts.length }));
     },
   };
 }
