@@ -14,6 +14,8 @@
   /** The document cut into top-level blocks, each with what a part opening with it must carry. */
   function describe() {
     window.cahiersPrint.prepare(document.body);
+    // Where a fiche starts (a new page, or a left-hand one for a spread) depends on its fitting.
+    window.cahiersFiches.fit(document);
     var blocks = [];
     var last = {};
     var previous = null;
@@ -61,12 +63,12 @@
     }).join('');
   }
 
-  /** How a block starts: a right-hand page, a new page, or in the flow. */
+  /** How a block starts: a right-hand page, a left-hand page, a new page, or in the flow. */
   function startOf(style, previous) {
     var before = style.breakBefore;
     var after = previous ? previous.style.breakAfter : 'auto';
     if (before === 'right' || before === 'recto' || after === 'right' || after === 'recto') return 'right';
-    // A left-hand start is not a place to cut (print.css has none): Paged.js handles it inside a part.
+    if (before === 'left' || before === 'verso' || after === 'left' || after === 'verso') return 'left';
     if (before === 'page' || after === 'page' || before === 'always' || after === 'always') return 'page';
     // A change of named page (@page couverture, paysage…) breaks the page too.
     if (previous && previous.page !== style.page) return 'page';

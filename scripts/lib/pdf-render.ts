@@ -51,6 +51,8 @@ declare global {
  * Paged.js slows down; well under it, loading each part costs more than it saves.
  */
 export const PART_BUDGET = 250_000;
+/** An empty page (print.css) before the first block of a part that opens on a left-hand page. */
+const LEFT_OPENER = '<div class="avant-page-gauche"></div>';
 const PARTS_SCRIPT = fileURLToPath(new URL('./pdf-parts.browser.js', import.meta.url));
 // Also loaded by the print pages; here too because the assembled document runs no script of its own.
 const PRINT_SCRIPT = fileURLToPath(new URL('../../src/print/paged-handlers.js', import.meta.url));
@@ -134,7 +136,8 @@ async function layOutParts(browser: Browser, url: string, workers: number, budge
     const laidOut = await onPages(pages, parts, weight, async (part, i, { page, load, check }) => {
       const blocks = part.blocks.map((b) => doc.blocks[b]!.html);
       const first = doc.blocks[part.blocks[0]!]!;
-      blocks[0] = first.html.slice(0, first.openTag) + first.carried + first.html.slice(first.openTag);
+      // Paged.js counts a part's first page as a right-hand one: a part opening on a left-hand page is laid out after an empty page, dropped below.
+      blocks[0] = (part.side === 'left' ? LEFT_OPENER : '') + first.html.slice(0, first.openTag) + first.carried + first.html.slice(first.openTag);
       const html = doc.open + doc.head + doc.body + blocks.join('') + '</body></html>';
       await load(`${url}?partie=${i + 1}`, html);
       await page.evaluate(async () => {
@@ -144,6 +147,7 @@ async function layOutParts(browser: Browser, url: string, workers: number, budge
       });
       check();
       const laid = await page.evaluate(() => window.cahiersParts.pagesOfPart());
+      if (part.side === 'left') laid.shift();
       const head = i === 0 ? await page.evaluate(() => window.cahiersParts.pagedHead()) : '';
       return { pages: laid, head };
     });

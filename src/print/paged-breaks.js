@@ -1,6 +1,6 @@
 /*
  * Where a printed page breaks, beyond what Paged.js does on its own.
- * Browser code, served with paged-handlers.js (src/pages/imprimer/paged-handlers.js.ts).
+ * Browser code, loaded after paged-handlers.js (src/layouts/Print.astro).
  *
  * - A table keeps at least MIN_ROWS body rows on each side of a page break,
  *   and a table of fewer than SPLITTABLE body rows never breaks: it moves

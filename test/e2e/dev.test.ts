@@ -4,7 +4,7 @@
  * pages included; a new file gets its page and a deleted one loses it,
  * without restarting the server; a content error shows in the browser with
  * its file:line:column; fixing it recovers. The print preview paginates in
- * the browser.
+ * the browser, its fiches fitted to their pages.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
@@ -124,6 +124,9 @@ describe('npm run dev', () => {
       return { shown: document.querySelector('.sommaire .renvoi-page')!.textContent, page: document.getElementById(id)!.closest('.pagedjs_page')!.getAttribute('data-page-number') };
     });
     expect(first.shown).toBe(first.page);
+    // The fiches were fitted to their pages before the preview paginated them (src/print/fiches.js).
+    expect(await page.locator('.pagedjs_page .fiche-projet[data-pages]').count()).toBeGreaterThan(0);
+    expect(await page.locator('.pagedjs_page .fiche-projet:not([data-pages])').count()).toBe(0);
     await page.close();
   });
 });

@@ -16,12 +16,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAll } from '../../scripts/lib/build-steps.ts';
 import { readContentFiles } from '../../src/lib/content-files.ts';
 import { buildContract, type Contract } from '../../src/lib/model/index.ts';
-import { lookupOf } from '../../src/lib/queries/index.ts';
+import { afomsInOrder, lookupOf } from '../../src/lib/queries/index.ts';
 import { routes } from '../../src/lib/site/routes.ts';
 import { fr } from '../../src/i18n/fr.ts';
 import { launchBrowser } from '../../scripts/lib/browser.ts';
 import { checkLinks } from '../helpers/links.ts';
-import { bookmarks, flat, fonts, metadata, outline, pageLabels, pageTexts, structure, tocEntries } from '../helpers/pdf.ts';
+import { bookmarks, fichePageProblems, fichePages, flat, fonts, metadata, outline, pageFill, pageLabels, pageTexts, structure, tocEntries } from '../helpers/pdf.ts';
+import { fichesBodyFontSizes } from '../helpers/print-page.ts';
 import { bracketDepth, printedRefs } from '../helpers/print-refs.ts';
 import { printFiles } from '../../src/lib/print/documents.ts';
 import { frenchTypography } from '../../src/lib/typography.ts';
@@ -338,9 +339,10 @@ describe.each(SITES)('site of $name (base $base)', ({ name, dir, base }) => {
         if (lines.length === 0) blanks.push(i + 1);
         else expect(lines.at(-1), `page ${i + 1}`).toMatch(new RegExp(`(^|\\s)${i + 1} / ${pages.length}$`));
       });
-      // A page is left blank only so that the next one, a chapter's first, is a right-hand page.
+      // A page is left blank only so that the next one, a chapter's first, is a right-hand page (or a fiche's spread opens on a left-hand one).
       expect(blanks.length).toBeGreaterThan(0);
-      for (const b of blanks) expect(b % 2, `page blanche ${b}`).toBe(0);
+      const spreads = n === 2 ? fichePages(pages, contract.fiches).filter((f) => f.pages.length > 1).map((f) => f.pages[0]!) : [];
+      for (const b of blanks) if (!spreads.includes(b + 1)) expect(b % 2, `page blanche ${b}`).toBe(0);
     });
 
     it.each([1, 2] as const)('cahier %s: each chapter opens on a right-hand (odd) page', (n) => {
@@ -409,6 +411,31 @@ describe.each(SITES)('site of $name (base $base)', ({ name, dir, base }) => {
           expect(bodies[Number(page) - 1]!.startsWith(`fiche ${numero} `), `fiche ${numero} p. ${page}`).toBe(true);
         }
       expect(rows).toBeGreaterThan(0);
+    });
+
+    it('cahier 2: a fiche holds on its page, or on a spread whose second page is at least a third full; no scrap page after it', () => {
+      const pages = pageTexts(file(2));
+      expect(fichePages(pages, contract.fiches)).toHaveLength(contract.fiches.length);
+      expect(fichePageProblems(pages, pageFill(file(2)), contract.fiches)).toEqual([]);
+    });
+
+    it('cahier 2: a fiche’s text is never set under 9 pt in the print page, however tight', async () => {
+      const sizes = await fichesBodyFontSizes(browser, `${server.url}/imprimer/cahier-2/`);
+      expect(sizes.fiches).toBe(contract.fiches.length);
+      expect(sizes.smallest).toBeGreaterThanOrEqual(9);
+    });
+
+    it('cahier 1: the AFOM matrices print as the cahier reads, piliers then quartiers, and the annexe fills its pages', () => {
+      const pages = pageTexts(file(1));
+      const toc = pages.slice(1, 5).join('\n');
+      const afom = toc.slice(toc.search(new RegExp(`^ *${fr.afom}`, 'm')));
+      const titles = tocEntries(afom).slice(1, contract.afoms.length + 1).map((e) => flat(e.title));
+      expect(titles).toEqual(afomsInOrder(contract).map((a) => flat(frenchTypography(a.titre))));
+      // Every page of the annexe but its last is at least half full: its figures flow.
+      const fill = pageFill(file(1));
+      const annexe = pages.findIndex((p, i) => i > 4 && /^ *Annexe statistique/m.test(p));
+      expect(annexe).toBeGreaterThan(0);
+      for (let i = annexe; i < pages.length - 1; i++) expect(fill[i], `p. ${i + 1}`).toBeGreaterThanOrEqual(0.5);
     });
 
     it('cahier 2: every fiche starts a page with its number and title', () => {

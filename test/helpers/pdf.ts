@@ -6,6 +6,8 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString } from 'pdf-lib';
+import { fr } from '../../src/i18n/fr.ts';
+import { frenchTypography } from '../../src/lib/typography.ts';
 
 /**
  * The text of each page, 0-based: laid out (`-layout`), or with `raw` in
@@ -152,4 +154,92 @@ export function lines(words: readonly Word[]): Word[][] {
     else rows.push([w]);
   }
   return rows.map((row) => row.sort((a, b) => a.xMin - b.xMin));
+}
+
+/** The page margins of print.css's `@page` (top, bottom), in points: the running head and the folio sit in them. */
+const MARGIN_TOP = (20 / 25.4) * 72;
+const MARGIN_BOTTOM = (22 / 25.4) * 72;
+
+/**
+ * How far down each page its content reaches, as a fraction of the
+ * content area (0 for a page with nothing between the running head and
+ * the folio, 1 for a full page), from the words' boxes (`pdftotext -bbox`).
+ */
+export function pageFill(file: string): number[] {
+  // stderr ignored: poppler says « no word list » of each blank page.
+  const xml = execFileSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] });
+  return xml.split('<page ').slice(1).map((page) => {
+    const height = Number(/height="([\d.]+)"/.exec(page)![1]);
+    const top = MARGIN_TOP - 1;
+    const bottom = height - MARGIN_BOTTOM + 1;
+    let lowest = top;
+    for (const m of page.matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"/g)) {
+      const [yMin, yMax] = [Number(m[1]), Number(m[2])];
+      if (yMin >= top && yMax <= bottom) lowest = Math.max(lowest, yMax);
+    }
+    return (lowest - top) / (bottom - top);
+  });
+}
+
+/** A fiche as the PDF prints it: « Fiche N » and its title. */
+export interface PrintedFiche {
+  numero: number;
+  titre: string;
+}
+
+/**
+ * The pages of each fiche projet of a printed cahier II (1-based), from the
+ * page that opens with « Fiche N » and its title, through the pages that
+ * follow under the same running head (a blank page has none) up to the
+ * next fiche.
+ */
+export function fichePages(texts: readonly string[], fiches: readonly PrintedFiche[]): { title: string; pages: number[] }[] {
+  const textLines = (p: string) => p.split('\n').filter((l) => l.trim());
+  const head = (p: string) => flat(textLines(p)[0] ?? '');
+  const body = (p: string) => flat(textLines(p).slice(1).join(' ')).toLowerCase();
+  const starts = fiches.map((f) => ({ title: `Fiche ${f.numero} ${f.titre}`, start: flat(`fiche ${f.numero} ${frenchTypography(f.titre)}`).slice(0, 40).toLowerCase() }));
+  const opening = (p: string) => starts.find((s) => body(p).startsWith(s.start));
+  const found: { title: string; pages: number[] }[] = [];
+  texts.forEach((p, i) => {
+    const fiche = opening(p);
+    if (!fiche) return;
+    const pages = [i + 1];
+    for (let j = i + 1; j < texts.length && !opening(texts[j]!) && head(texts[j]!) === head(p); j++) pages.push(j + 1);
+    found.push({ title: fiche.title, pages });
+  });
+  return found;
+}
+
+const words = (page: string) => page.split(/\s+/).filter(Boolean).length;
+/** A page with nothing on it but the draft mark a contract `projet` prints on every page. */
+const blankPage = (page: string) => page.replace(fr.statutProjet, '').trim() === '';
+
+/**
+ * What breaks « a fiche per page » in a printed cahier II: a fiche page
+ * followed by a page of fewer than 80 words that is not the second page of
+ * a planned spread (opening on a left-hand, even page, its second page at
+ * least a third full), or by a blank page that does not put what follows on
+ * its side. A page under another running head (the next chapter) is no
+ * part of the fiche.
+ */
+export function fichePageProblems(texts: readonly string[], fill: readonly number[], printed: readonly PrintedFiche[]): string[] {
+  const fiches = fichePages(texts, printed);
+  const opensOn = new Map(fiches.map((f) => [f.pages[0]!, f]));
+  const problems: string[] = [];
+  for (const f of fiches) {
+    const [first, second] = f.pages;
+    if (second !== undefined) {
+      if (first! % 2 !== 0) problems.push(`${f.title} : double page ouverte sur la page impaire ${first}`);
+      if (fill[second - 1]! < 1 / 3) problems.push(`${f.title} : seconde page (p. ${second}) remplie à ${Math.round(fill[second - 1]! * 100)} %`);
+    }
+    for (const p of f.pages.slice(2)) if (words(texts[p - 1]!) < 80) problems.push(`${f.title} : p. ${p}, ${words(texts[p - 1]!)} mots`);
+    // A blank page after the fiche puts what follows on the side it opens on: a spread on a left-hand page, a chapter on a right-hand one.
+    const blank = f.pages.at(-1)! + 1;
+    if (texts[blank - 1] === undefined || !blankPage(texts[blank - 1]!)) continue;
+    const next = blank + 1;
+    const spread = (opensOn.get(next)?.pages.length ?? 0) > 1 && next % 2 === 0;
+    const chapter = texts[next - 1] !== undefined && !opensOn.has(next) && next % 2 === 1;
+    if (!spread && !chapter) problems.push(`${f.title} : page blanche ${blank}`);
+  }
+  return problems;
 }

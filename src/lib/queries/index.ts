@@ -4,6 +4,7 @@
  * computed from the model alone (no view, no URL), once per contract where
  * it is worth caching.
  */
+export { afomsInOrder } from './afoms.ts';
 export { fichesOf, type FicheScope } from './fiches.ts';
 export { contractFigures, figureYear, quartierFigures, type ContractFigures, type QuartierFigure } from './figures.ts';
 export { groupIndicateurs, type IndicateurGroup } from './indicateurs.ts';

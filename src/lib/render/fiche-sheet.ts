@@ -12,7 +12,10 @@ import { renderRef } from './labels.ts';
 import { statutBadge } from './fiche-cards.ts';
 
 export function renderFicheSheet(f: Fiche, ctx: RenderContext): string {
-  return [paths(f, ctx), facts(f, ctx), budget(f), indicateurs(f, ctx)].filter(Boolean).join('\n');
+  // The two tables go together, so that print can set them side by side.
+  const tables = [budget(f), indicateurs(f, ctx)].filter(Boolean);
+  const tablesBlock = tables.length ? `<div class="fiche-tableaux">\n${tables.join('\n')}\n</div>` : '';
+  return [paths(f, ctx), facts(f, ctx), tablesBlock].filter(Boolean).join('\n');
 }
 
 /** pilier › axe › objectif, once per objectif. */

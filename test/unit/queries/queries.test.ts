@@ -8,6 +8,7 @@ import { readContentFiles } from '../../../src/lib/content-files.ts';
 import { parseMarkdown } from '../../../src/lib/markdown/parse.ts';
 import { buildContract, type Contract, type Quartier } from '../../../src/lib/model/index.ts';
 import {
+  afomsInOrder,
   declinaisonsTitle,
   declinedQuartiers,
   entityLabel,
@@ -61,6 +62,27 @@ describe.each([
 
   it('declinedQuartiers: the quartiers with a declinaison, in order', () => {
     expect(declinedQuartiers(c).map((q) => q.id)).toEqual(c.quartiers.filter((q) => q.declinaison).map((q) => q.id));
+  });
+
+  it('afomsInOrder: the piliers’ matrices in tree order, then the quartiers’ in quartier order, then the others; each once', () => {
+    const ordered = afomsInOrder(c);
+    expect([...ordered].sort((a, b) => a.id.localeCompare(b.id))).toEqual([...c.afoms].sort((a, b) => a.id.localeCompare(b.id)));
+    const rank = (a: (typeof ordered)[number]) =>
+      a.pilier ? c.piliers.findIndex((p) => p.id === a.pilier) : a.quartier ? c.piliers.length + c.quartiers.findIndex((q) => q.id === a.quartier) : Infinity;
+    const ranks = ordered.map(rank);
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+    // Both groups are there, pilier matrices first.
+    expect(ordered[0]!.pilier).toBeDefined();
+    expect(ordered.at(-1)!.quartier).toBeDefined();
+  });
+
+  it('afomsInOrder: reorders matrices listed in another order, keeping file order within a place', () => {
+    const [first, ...rest] = c.afoms;
+    const shuffled = { ...c, afoms: [...rest.reverse(), first!, { ...first!, id: 'sans-lieu', pilier: undefined, quartier: undefined }, { ...first!, id: 'copie' }] } as Contract;
+    const ids = afomsInOrder(shuffled).map((a) => a.id);
+    expect(ids.at(-1)).toBe('sans-lieu');
+    expect(ids.indexOf('copie')).toBe(ids.indexOf(first!.id) + 1);
+    expect(ids.filter((id) => id !== 'sans-lieu' && id !== 'copie')).toEqual(afomsInOrder(c).map((a) => a.id));
   });
 
   it('territoireNom: the name, or the id when the contract does not name it', () => {
