@@ -14,8 +14,8 @@
   /** The document cut into top-level blocks, each with what a part opening with it must carry. */
   function describe() {
     window.cahiersPrint.prepare(document.body);
-    // Where a fiche starts (a new page, or a left-hand one for a spread) depends on its fitting.
-    window.cahiersFiches.fit(document);
+    // Where a fiche starts (a new page, or a left-hand one for a spread) depends on its fitting (src/print/fit.js).
+    window.cahiersFit.fit(document);
     var blocks = [];
     var last = {};
     var previous = null;

@@ -124,7 +124,7 @@ describe('npm run dev', () => {
       return { shown: document.querySelector('.sommaire .renvoi-page')!.textContent, page: document.getElementById(id)!.closest('.pagedjs_page')!.getAttribute('data-page-number') };
     });
     expect(first.shown).toBe(first.page);
-    // The fiches were fitted to their pages before the preview paginated them (src/print/fiches.js).
+    // The fiches were fitted to their pages before the preview paginated them (src/print/fit.js, fiches.js).
     expect(await page.locator('.pagedjs_page .fiche-projet[data-pages]').count()).toBeGreaterThan(0);
     expect(await page.locator('.pagedjs_page .fiche-projet:not([data-pages])').count()).toBe(0);
     await page.close();

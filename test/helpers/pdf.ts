@@ -189,15 +189,16 @@ export interface PrintedFiche {
 
 /**
  * The pages of each fiche projet of a printed cahier II (1-based), from the
- * page that opens with « Fiche N » and its title, through the pages that
+ * page that opens with « FICHE N » and its title, through the pages that
  * follow under the same running head (a blank page has none) up to the
  * next fiche.
  */
 export function fichePages(texts: readonly string[], fiches: readonly PrintedFiche[]): { title: string; pages: number[] }[] {
   const textLines = (p: string) => p.split('\n').filter((l) => l.trim());
   const head = (p: string) => flat(textLines(p)[0] ?? '');
-  const body = (p: string) => flat(textLines(p).slice(1).join(' ')).toLowerCase();
-  const starts = fiches.map((f) => ({ title: `Fiche ${f.numero} ${f.titre}`, start: flat(`fiche ${f.numero} ${frenchTypography(f.titre)}`).slice(0, 40).toLowerCase() }));
+  const body = (p: string) => flat(textLines(p).slice(1).join(' '));
+  // The heading's kicker prints in capitals (« FICHE 3 »), unlike a mention of the fiche elsewhere.
+  const starts = fiches.map((f) => ({ title: `Fiche ${f.numero} ${f.titre}`, start: flat(`FICHE ${f.numero} ${frenchTypography(f.titre)}`).slice(0, 40) }));
   const opening = (p: string) => starts.find((s) => body(p).startsWith(s.start));
   const found: { title: string; pages: number[] }[] = [];
   texts.forEach((p, i) => {

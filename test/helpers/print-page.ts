@@ -1,6 +1,6 @@
 /**
  * A print document open in Chromium before pagination, as the PDF build
- * opens it: its fiches fitted to their pages (src/print/fiches.js).
+ * opens it: its fiches fitted to their pages (src/print/fit.js, fiches.js).
  */
 import type { Browser } from 'playwright-core';
 
@@ -15,9 +15,9 @@ export async function fichesBodyFontSizes(browser: Browser, url: string): Promis
     await page.goto(url, { waitUntil: 'load' });
     return await page.evaluate(async () => {
       await document.fonts.ready;
-      const w = window as unknown as { cahiersPrint: { prepare(root: Element): void }; cahiersFiches: { fit(doc: Document): void } };
+      const w = window as unknown as { cahiersPrint: { prepare(root: Element): void }; cahiersFit: { fit(doc: Document): void } };
       w.cahiersPrint.prepare(document.body);
-      w.cahiersFiches.fit(document);
+      w.cahiersFit.fit(document);
       const fiches = Array.from(document.querySelectorAll('.fiche-projet'));
       // Every element holding text of its own, but the facts' labels (dt), notes (small) and what only screen readers read.
       const sizes = fiches.flatMap((f) =>
