@@ -27,5 +27,7 @@ describe('fiches en double', () => {
     expect(ficheDoubles([f('a', 'Accompagner les jeunes'), f('b', 'Accompagner des jeunes')])).toHaveLength(1);
     expect(ficheDoubles([f('a', 'Accompagner les jeunes', 'X'), f('b', 'Accompagner des jeunes', 'Y')])).toHaveLength(0);
     expect(ficheDoubles([f('a', 'Accompagner les jeunes'), f('b', 'Accompagner les seniors')])).toHaveLength(0);
+    // Numbered phases of one porteur are distinct actions.
+    expect(ficheDoubles([f('a', 'Fiche d’essai 01'), f('b', 'Fiche d’essai 02'), f('c', 'Chantier éducatif, phase 1'), f('d', 'Chantier éducatif, phase 2')])).toHaveLength(0);
   });
 });
