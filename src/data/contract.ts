@@ -5,20 +5,30 @@
  * is thrown with every located issue, for Astro's overlay.
  */
 import { resolve } from 'node:path';
+import { contentFingerprint } from '../lib/content-files.ts';
 import { contentDir, loadContract } from '../lib/contract.ts';
 import { formatIssues, type Contract } from '../lib/model/index.ts';
 import { contentVersion } from './content-version.ts';
 
-let cached: { contract: Contract; version: number } | undefined;
+let cached: { contract: Contract; version: string } | undefined;
 
 export class ContentError extends Error {
   override name = 'Erreur de contenu';
 }
 
+/**
+ * What the cached model was read from. In dev, the watcher's counter and
+ * the files' own fingerprint: a watcher can miss an event on a busy machine
+ * (an added then deleted file), and a page must never show a file that is gone.
+ */
+function versionOf(dir: string): string {
+  return import.meta.env.DEV ? `${contentVersion()}|${contentFingerprint(dir)}` : String(contentVersion());
+}
+
 export function getContract(): Contract {
-  if (cached && cached.version === contentVersion()) return cached.contract;
   const dir = contentDir();
-  const version = contentVersion();
+  const version = versionOf(resolve(process.cwd(), dir));
+  if (cached && cached.version === version) return cached.contract;
   const result = loadContract(resolve(process.cwd(), dir));
   if (!result.contract) {
     const errors = result.issues.filter((i) => i.severity === 'error');

@@ -67,3 +67,33 @@ export function readContentFiles(dir: string): SourceFile[] {
   visit(root, 0);
   return files;
 }
+
+/**
+ * Paths, sizes and modification times of the contract's files: what changes
+ * when a file is edited, added or deleted. The dev server compares it at
+ * each request, so that a change the file watcher missed still shows.
+ */
+export function contentFingerprint(dir: string): string {
+  const parts: string[] = [];
+  const visit = (abs: string, depth: number) => {
+    if (depth > 20) return;
+    for (const name of readdirSync(abs).sort()) {
+      if (name.startsWith('.') || name === 'node_modules') continue;
+      const full = join(abs, name);
+      let stat;
+      try {
+        stat = statSync(full);
+      } catch {
+        continue;
+      }
+      if (stat.isDirectory()) visit(full, depth + 1);
+      else parts.push(`${full}:${stat.size}:${stat.mtimeMs}`);
+    }
+  };
+  try {
+    visit(dir, 0);
+  } catch {
+    return '';
+  }
+  return parts.join('\n');
+}
