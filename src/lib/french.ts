@@ -2,7 +2,7 @@
  * « de » and « à » before a place name, as French writes them: the article
  * of « Le Mans » or « Les Mureaux » merges with the preposition (« du Mans »,
  * « aux Mureaux »), « La » and « L’ » stay (« de La Rochelle »,
- * « à L’Isle-Adam »), and « de » elides before a vowel (« d’Aulnat »). Every
+ * « à L’Isle-Adam »), and « de » elides before a vowel (« d’Orville »). Every
  * sentence the site or the print writes around a quartier's or a territory's
  * name goes through here.
  */
@@ -17,7 +17,7 @@ export interface Contracted {
 }
 
 export interface ContractOptions {
-  /** At the start of a sentence: « Des Vignes », « Au Mans ». */
+  /** At the start of a sentence: « Des Acacias », « Au Mans ». */
   initiale?: boolean;
 }
 
@@ -40,12 +40,12 @@ export function contract(preposition: Preposition, nom: string): Contracted {
   return { preposition, nom };
 }
 
-/** « des Vignes », « du Patural-Les Pègues », « de La Gauthière », « d’Aulnat », « de Saint-Jacques ». */
+/** « des Acacias », « du Haut-Pré », « de La Source », « d’Orville », « de Saint-Martin ». */
 export function de(nom: string, options: ContractOptions = {}): string {
   return joined(contract('de', nom), options);
 }
 
-/** « aux Vignes », « au Mans », « à La Rochelle », « à Saint-Jacques ». */
+/** « aux Acacias », « au Haut-Pré », « à La Source », « à Saint-Martin ». */
 export function a(nom: string, options: ContractOptions = {}): string {
   return joined(contract('à', nom), options);
 }

@@ -1,6 +1,6 @@
 /**
  * `à :ref[les-vignes]`: the author writes the preposition, the site writes
- * the name; « à Les Vignes » would be wrong, « aux Vignes » is French. Run
+ * the name; « à Les Acacias » would be wrong, « aux Acacias » is French. Run
  * on a render's own copy of a body (the model's trees are shared).
  */
 import type { Root } from 'mdast';
@@ -11,7 +11,7 @@ import type { RefTarget } from '../model/types.ts';
 
 declare module 'mdast-util-directive' {
   interface TextDirectiveData {
-    /** The name to write after a contracted preposition (« Vignes » after « aux »); set by `contractBeforeRefs`. */
+    /** The name to write after a contracted preposition (« Acacias » after « aux »); set by `contractBeforeRefs`. */
     nom?: string | undefined;
   }
 }

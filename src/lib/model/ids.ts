@@ -7,7 +7,7 @@ export function stripAccents(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/[œŒ]/g, (c) => (c === 'œ' ? 'oe' : 'OE')).replace(/[æÆ]/g, (c) => (c === 'æ' ? 'ae' : 'AE'));
 }
 
-/** "Jardins partagés (Vignes)" → "jardins-partages-vignes": the id an author most likely meant. */
+/** "Jardins partagés (Acacias)" → "jardins-partages-acacias": the id an author most likely meant. */
 export function toId(text: string): string {
   return stripAccents(text)
     .toLowerCase()

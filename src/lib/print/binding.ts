@@ -32,7 +32,7 @@ const squeeze = (s: string) => s.replace(/\s+/g, '');
 
 /**
  * Chromium titles a bookmark with the heading's lines joined end to end, so
- * a heading that wraps loses the space at the break (« ClermontCommunauté »).
+ * a heading that wraps loses the space at the break (« Contrat de ville del’agglomération »).
  * Given the headings' texts as the document holds them, a title that matches
  * one of them but for white space takes that text back.
  */

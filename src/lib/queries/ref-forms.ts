@@ -22,7 +22,7 @@ export interface RefPlacement {
   bracketed?: boolean;
   /** With its title too (a fiche's path in the tree, a list of priorities), where the number alone would say too little. */
   titled?: boolean;
-  /** The name as the sentence writes it after a contracted preposition (« Vignes » after « aux »: markdown/ref-contractions.ts). */
+  /** The name as the sentence writes it after a contracted preposition (« Acacias » after « aux »: markdown/ref-contractions.ts). */
   nom?: string;
 }
 
@@ -99,7 +99,7 @@ export function kindWords(contract: Contract, target: RefTarget): string[] {
   }
 }
 
-/** A title inside the author's brackets: « Quartier Sud (Le Lac) » → « Quartier Sud [Le Lac] », as French typography nests them. */
+/** A title inside the author's brackets: « Quartier Est (Les Tours) » → « Quartier Est [Les Tours] », as French typography nests them. */
 export function squareBrackets(s: string): string {
   return s.replace(/\(/g, '[').replace(/\)/g, ']');
 }

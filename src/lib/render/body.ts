@@ -35,7 +35,7 @@ export function renderBody(body: Body, ctx: RenderContext, options: BodyOptions 
     idPrefix: prefix,
     mediaUrl: (path) => ctx.url(`/${path}`),
     directive: (node) => renderDirective(node, ctx, `${prefix}${++n}`, options.headingShift ?? 0, around?.get(node.position?.start.offset ?? -1)),
-    // « à :ref[les-vignes] » → « aux Vignes »: the preposition the author wrote takes the quartier name's article.
+    // « à :ref[les-acacias] » → « aux Acacias »: the preposition the author wrote takes the quartier name's article.
     prepare: (root) => contractBeforeRefs(root, (target) => (target.kind === 'quartier' ? ctx.lookup.quartier.get(target.id)?.nom : undefined)),
   });
 }
