@@ -17,6 +17,16 @@ export class ContentDirError extends UsageError {
   }
 }
 
+/** Deeper than this, a folder is not a contract's (a symlink loop, a copied tree). */
+const MAX_DEPTH = 20;
+
+/** A folder's entries in a fixed order, without editor and OS litter (dot-files) or an install. */
+function listed(abs: string): string[] {
+  return readdirSync(abs)
+    .sort()
+    .filter((name) => !name.startsWith('.') && name !== 'node_modules');
+}
+
 export function readContentFiles(dir: string): SourceFile[] {
   let root: string;
   try {
@@ -27,9 +37,8 @@ export function readContentFiles(dir: string): SourceFile[] {
   }
   const files: SourceFile[] = [];
   const visit = (abs: string, depth: number) => {
-    if (depth > 20) return;
-    for (const name of readdirSync(abs).sort()) {
-      if (name.startsWith('.') || name === 'node_modules') continue;
+    if (depth > MAX_DEPTH) return;
+    for (const name of listed(abs)) {
       const full = join(abs, name);
       const path = relative(root, full).split(sep).join('/');
       if (name.startsWith('_')) {
@@ -76,9 +85,8 @@ export function readContentFiles(dir: string): SourceFile[] {
 export function contentFingerprint(dir: string): string {
   const parts: string[] = [];
   const visit = (abs: string, depth: number) => {
-    if (depth > 20) return;
-    for (const name of readdirSync(abs).sort()) {
-      if (name.startsWith('.') || name === 'node_modules') continue;
+    if (depth > MAX_DEPTH) return;
+    for (const name of listed(abs)) {
       const full = join(abs, name);
       let stat;
       try {
