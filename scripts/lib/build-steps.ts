@@ -10,9 +10,11 @@ import { existsSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { contentDir, loadContract, MODEL_FILE_ENV, writeModelFile } from '../../src/lib/contract.ts';
+import { contentDir, loadContract, MODEL_FILE_ENV, writeJson, writeModelFile } from '../../src/lib/contract.ts';
 import { CliError } from '../../src/lib/errors.ts';
 import type { Contract } from '../../src/lib/model/index.ts';
+import { depuisRef, EVOLUTIONS_FILE_ENV, evolutionsSince } from '../../src/lib/evolutions/since.ts';
+import type { Evolutions } from '../../src/lib/evolutions/types.ts';
 import { handleCliAsync } from './cli.ts';
 import { report } from './run-check.ts';
 import { buildPdfs } from './pdf-steps.ts';
@@ -35,12 +37,13 @@ export function buildAll(env: NodeJS.ProcessEnv, distDir = 'dist'): Promise<numb
     const { contract, issues } = loadContract(dir);
     report(issues, dir, log, fail);
     if (!contract) throw new BuildError('Construction interrompue : corrigez les erreurs ci-dessus.');
+    const evolutions = compareWithDepuis(env, dir, contract);
     const dist = resolve(distDir);
     const tmp = `${dist}.tmp-${process.pid}`;
     removeLeftovers(dist);
     try {
-      await buildSite(env, contract, tmp);
-      if (env.PDF !== '0') await makePdfs(env, contract, tmp);
+      await buildSite(env, contract, tmp, evolutions);
+      if (env.PDF !== '0') await makePdfs(env, contract, tmp, evolutions);
       else log('PDF non construits (PDF=0) : le site ne les propose pas.');
       await offerDownloads(tmp);
     } catch (e) {
@@ -53,12 +56,29 @@ export function buildAll(env: NodeJS.ProcessEnv, distDir = 'dist'): Promise<numb
   }, fail);
 }
 
+/**
+ * With DEPUIS, the comparison with that version, before anything is
+ * written: a bad ref or an old version that fails the check stops here.
+ */
+function compareWithDepuis(env: NodeJS.ProcessEnv, dir: string, contract: Contract): Evolutions | undefined {
+  const ref = depuisRef(env);
+  if (!ref) return undefined;
+  try {
+    const evolutions = evolutionsSince(dir, ref, contract);
+    log(`${evolutions.titre} : ${evolutions.sections.reduce((n, s) => n + s.changes.length, 0)} éléments changés`);
+    return evolutions;
+  } catch (e) {
+    throw e instanceof CliError ? new BuildError(e.message, e.exitCode) : e;
+  }
+}
+
 /** The site (Astro, then typography and search index) of `contract` into `outDir`. */
-async function buildSite(env: NodeJS.ProcessEnv, contract: Contract, outDir: string): Promise<void> {
+async function buildSite(env: NodeJS.ProcessEnv, contract: Contract, outDir: string, evolutions?: Evolutions): Promise<void> {
   const handoff = mkdtempSync(join(tmpdir(), 'cahiers-model-'));
   try {
     const modelFile = writeModelFile(contract, join(handoff, 'model.json'));
-    if ((await astroBuild({ ...env, [MODEL_FILE_ENV]: modelFile }, outDir)) !== 0) throw new BuildError('Construction du site échouée.');
+    const handed = { [MODEL_FILE_ENV]: modelFile, ...(evolutions ? { [EVOLUTIONS_FILE_ENV]: writeJson(evolutions, join(handoff, 'evolutions.json')) } : {}) };
+    if ((await astroBuild({ ...env, ...handed }, outDir)) !== 0) throw new BuildError('Construction du site échouée.');
   } finally {
     rmSync(handoff, { recursive: true, force: true });
   }
@@ -133,9 +153,9 @@ export function runPdf(env: NodeJS.ProcessEnv, dir: string): Promise<number> {
   }, fail);
 }
 
-async function makePdfs(env: NodeJS.ProcessEnv, contract: Contract, dir: string): Promise<void> {
+async function makePdfs(env: NodeJS.ProcessEnv, contract: Contract, dir: string, evolutions?: Evolutions): Promise<void> {
   try {
-    await buildPdfs(dir, contract, basePath(env), log);
+    await buildPdfs(dir, contract, basePath(env), log, evolutions);
   } catch (e) {
     // No Chromium (exit 3) says how to install it; any other failure is reported as such.
     if (e instanceof CliError) throw e;

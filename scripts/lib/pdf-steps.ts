@@ -5,7 +5,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Contract } from '../../src/lib/model/index.ts';
-import { printFiles } from '../../src/lib/print/documents.ts';
+import type { Evolutions } from '../../src/lib/evolutions/types.ts';
+import { EVOLUTIONS_FILE, printFiles } from '../../src/lib/print/documents.ts';
+import { routes } from '../../src/lib/site/routes.ts';
 import { fr } from '../../src/i18n/fr.ts';
 import { serveDir } from './serve.ts';
 import { launchBrowser } from './browser.ts';
@@ -28,7 +30,7 @@ export interface PdfsReport {
   bindingSeconds: number;
 }
 
-export async function buildPdfs(dist: string, contract: Contract, base: string, log: (line: string) => void): Promise<PdfsReport> {
+export async function buildPdfs(dist: string, contract: Contract, base: string, log: (line: string) => void, evolutions?: Evolutions): Promise<PdfsReport> {
   const { contrat } = contract;
   const meta = (subject: string): PdfMeta => ({
     title: `${contrat.titre} — ${subject}`,
@@ -41,6 +43,7 @@ export async function buildPdfs(dist: string, contract: Contract, base: string, 
   // The bound contract's page labels: « I-12 », « II-60 ».
   const labels = { 1: 'I', 2: 'II' };
   const printed: { n: 1 | 2; rendered: Rendered }[] = [];
+  let evolutionsPrinted: Rendered | undefined;
   // Chromium prints both cahiers, then closes before pdf-lib finishes them:
   // the two never hold their memory at the same time.
   const server = await serveDir(dist, base, { cache: true });
@@ -50,6 +53,10 @@ export async function buildPdfs(dist: string, contract: Contract, base: string, 
       const rendered = await renderPrintPage(browser, `${server.url}/imprimer/cahier-${n}/`);
       printed.push({ n, rendered });
       log(`${subjects[n]} : ${rendered.pages} pages en ${rendered.seconds.toFixed(1).replace('.', ',')} s`);
+    }
+    if (evolutions) {
+      evolutionsPrinted = await renderPrintPage(browser, `${server.url}${routes.imprimerEvolutions()}`);
+      log(`${evolutions.titre} : ${evolutionsPrinted.pages} pages en ${evolutionsPrinted.seconds.toFixed(1).replace('.', ',')} s`);
     }
   } finally {
     await browser.close();
@@ -65,6 +72,10 @@ export async function buildPdfs(dist: string, contract: Contract, base: string, 
     parts.push({ title: subjects[n], label: labels[n], bytes });
     const seconds = rendered.seconds + (performance.now() - started) / 1000;
     cahiers.push({ file: printFiles[n], pages: rendered.pages, seconds, paginationSeconds: rendered.paginationSeconds, parts: rendered.parts });
+  }
+  if (evolutions && evolutionsPrinted) {
+    const e = evolutionsPrinted;
+    writeFileSync(join(dist, 'pdf', EVOLUTIONS_FILE), await finishPdf(e.pdf, meta(evolutions.titre), e.landscape, e.headings));
   }
   const started = performance.now();
   const bound = await bindPdfs(parts, meta('Cahiers I et II'));

@@ -27,6 +27,29 @@ function listed(abs: string): string[] {
     .filter((name) => !name.startsWith('.') && name !== 'node_modules');
 }
 
+/**
+ * Whether a file's bytes are read: not when too large to be content, nor
+ * for images under medias/, which are only checked for existence. The
+ * reader of a past version (content-git.ts) decides the same way.
+ */
+export function isRead(path: string, size: number): boolean {
+  const limit = path.endsWith('.geojson') || path.endsWith('.json') ? MAX_GEOJSON_BYTES : MAX_TEXT_BYTES;
+  const isMedia = path.startsWith('medias/');
+  return size <= limit && (!isMedia || /\.(geo)?json$/.test(path));
+}
+
+/**
+ * How a file at `path` (relative, `/`-separated) is taken: skipped (a
+ * dot-file, an install, anything inside a draft folder), listed as a draft
+ * (its name starts with `_`), or read.
+ */
+export function pathRole(path: string): 'skip' | 'draft' | 'file' {
+  const parts = path.split('/');
+  if (parts.some((p) => p.startsWith('.') || p === 'node_modules')) return 'skip';
+  if (parts.slice(0, -1).some((p) => p.startsWith('_'))) return 'skip';
+  return parts.at(-1)!.startsWith('_') ? 'draft' : 'file';
+}
+
 export function readContentFiles(dir: string): SourceFile[] {
   let root: string;
   try {
@@ -66,11 +89,7 @@ export function readContentFiles(dir: string): SourceFile[] {
         continue;
       }
       if (!stat.isFile()) continue;
-      const limit = path.endsWith('.geojson') || path.endsWith('.json') ? MAX_GEOJSON_BYTES : MAX_TEXT_BYTES;
-      // Images under medias/ are only checked for existence; do not load large binaries.
-      const isMedia = path.startsWith('medias/');
-      const read = stat.size <= limit && (!isMedia || /\.(geo)?json$/.test(path));
-      files.push({ path, size: stat.size, ...(read ? { bytes: readFileSync(target) } : {}) });
+      files.push({ path, size: stat.size, ...(isRead(path, stat.size) ? { bytes: readFileSync(target) } : {}) });
     }
   };
   visit(root, 0);

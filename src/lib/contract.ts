@@ -21,6 +21,11 @@ export function loadContract(dir: string, env: NodeJS.ProcessEnv = process.env):
 }
 
 export function writeModelFile(contract: Contract, path: string): string {
-  writeFileSync(path, JSON.stringify(contract));
+  return writeJson(contract, path);
+}
+
+/** Plain data handed to the Astro child as a file; returns the path. */
+export function writeJson(data: unknown, path: string): string {
+  writeFileSync(path, JSON.stringify(data));
   return path;
 }

@@ -56,6 +56,9 @@ export function printContext(contract: Contract, cahier: CahierNumber, base: str
   });
 }
 
+/** The evolutions since DEPUIS, printed when the build is given one. */
+export const EVOLUTIONS_FILE = 'evolutions.pdf';
+
 export const printFiles = {
   1: 'cahier-1-diagnostic.pdf',
   2: 'cahier-2-strategie.pdf',

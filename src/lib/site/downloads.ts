@@ -4,6 +4,7 @@
  */
 import { OPEN_DATA_FORMATS, type OpenDataFormat } from '../open-data-columns.ts';
 import { OPEN_DATA_TABLES } from '../open-data.ts';
+import { EVOLUTIONS_FILE } from '../print/documents.ts';
 
 export interface Download {
   path: string;
@@ -18,6 +19,9 @@ export const PDFS: Download[] = [
   { path: '/pdf/cahier-2-strategie.pdf', titre: 'Cahier II — Enjeux, objectifs et plan d’action', format: 'PDF', description: 'Enjeux, arbre des objectifs, déclinaisons par quartier, fiches projets et signatures.' },
   { path: '/pdf/contrat-de-ville.pdf', titre: 'Le contrat complet (cahiers I et II)', format: 'PDF', description: 'Les deux cahiers reliés, pour la signature.' },
 ];
+
+/** The PDF of the evolutions since a version, built with DEPUIS (scripts/lib/pdf-steps.ts). */
+export const EVOLUTIONS_PDF: Download = { path: `/pdf/${EVOLUTIONS_FILE}`, titre: 'Les évolutions en PDF', format: 'PDF', description: 'Ce qui a changé depuis la version comparée.' };
 
 /** What each format of the open data is for: the XLSX is the one to open in a spreadsheet. */
 export const OPEN_DATA_USES: Record<OpenDataFormat, string> = {

@@ -26,6 +26,9 @@ export const routes = {
   fiche: (id: string) => `/fiches/${id}/`,
   telechargements: () => '/telechargements/',
   recherche: () => '/recherche/',
+  /** What changed since a version (built with DEPUIS). */
+  evolutions: () => '/evolutions/',
+  imprimerEvolutions: () => '/imprimer/evolutions/',
   /** The causal tree as an SVG file: `contrat` for the whole tree, `pilier-<id>` for one. */
   arbreSvg: (key: string) => `/figures/arbre-${key}.svg`,
 } as const;

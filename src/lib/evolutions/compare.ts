@@ -1,0 +1,99 @@
+/**
+ * Two resolved contracts → what changed from the first to the second, in
+ * the model's terms (evolutions/types.ts). Pure: both versions went through
+ * the same model, so an element is matched by its id, and a change of
+ * numbering alone (a sibling added before it) is not reported.
+ */
+import { fr } from '../../i18n/fr.ts';
+import { formatDate } from '../format.ts';
+import type { Contract, RefTarget } from '../model/index.ts';
+import { entityLabel, labelText, lookupOf } from '../queries/index.ts';
+import { compareChapitres } from './chapitres.ts';
+import { compareFiches } from './fiches.ts';
+import { compareIndicateurs } from './indicateurs.ts';
+import { current, matchById, removed, titleDetail } from './match.ts';
+import type { Change, Evolutions, Section, SectionId } from './types.ts';
+
+export type * from './types.ts';
+
+/** One version of the contract: the ref it was read at (`v1.0`), and its model. */
+export interface Version {
+  ref: string;
+  contract: Contract;
+}
+
+export function evolutionsTitle(version: string, date: string): string {
+  return `${fr.evolutions.titre} ${version} ${fr.dateOf} ${formatDate(date)}`;
+}
+
+export function compareContracts(before: Version, now: Contract): Evolutions {
+  const old = before.contract;
+  const sections: Record<SectionId, Change[]> = {
+    orientations: compareTree(old, now),
+    fiches: compareFiches(old, now),
+    quartiers: compareQuartiers(old, now),
+    indicateurs: compareIndicateurs(old, now),
+    engagements: [],
+    chapitres: compareChapitres(old, now),
+  };
+  const { version, date } = old.contrat;
+  return {
+    depuis: { ref: before.ref, version, date },
+    titre: evolutionsTitle(version, date),
+    sections: (Object.entries(sections) as [SectionId, Change[]][]).filter(([, c]) => c.length > 0).map(([id, changes]): Section => ({ id, titre: fr.evolutions.sections[id], changes })),
+  };
+}
+
+const LEVELS = ['pilier', 'enjeu', 'axe', 'objectif'] as const;
+type Level = (typeof LEVELS)[number];
+
+/** The node above a tree node (none for a pilier). */
+function parentOf(contract: Contract, kind: Level, id: string): RefTarget | undefined {
+  const l = lookupOf(contract);
+  if (kind === 'enjeu') return { kind: 'pilier', id: l.enjeu.get(id)!.pilier };
+  if (kind === 'axe') {
+    const axe = l.axe.get(id)!;
+    return axe.enjeu ? { kind: 'enjeu', id: axe.enjeu } : { kind: 'pilier', id: axe.pilier };
+  }
+  if (kind === 'objectif') return { kind: 'axe', id: l.objectif.get(id)!.axe };
+  return undefined;
+}
+
+/** The tree's nodes in reading order: each pilier, its enjeux, axes and objectifs. */
+function treeNodes(contract: Contract): { kind: Level; id: string; titre: string }[] {
+  return contract.piliers.flatMap((p) => [
+    { kind: 'pilier' as const, id: p.id, titre: p.titre },
+    ...p.enjeux.map((e) => ({ kind: 'enjeu' as const, id: e.id, titre: e.titre })),
+    ...p.axes.flatMap((a) => [{ kind: 'axe' as const, id: a.id, titre: a.titre }, ...a.objectifs.map((o) => ({ kind: 'objectif' as const, id: o.id, titre: o.titre }))]),
+  ]);
+}
+
+/** Piliers, enjeux, axes and objectifs added, removed, retitled or moved under another parent. */
+function compareTree(old: Contract, now: Contract): Change[] {
+  // Ids are unique across the tree: a node that changed level is removed at one and added at the other.
+  const key = (n: { kind: Level; id: string }) => `${n.kind}:${n.id}`;
+  const label = (c: Contract, t: RefTarget | undefined) => (t ? labelText(entityLabel(c, t)) : '');
+  return matchById(
+    treeNodes(old).map((n) => ({ ...n, id: key(n), ref: n.id })),
+    treeNodes(now).map((n) => ({ ...n, id: key(n), ref: n.id })),
+    (a, b) => {
+      const from = parentOf(old, a.kind, a.ref);
+      const to = parentOf(now, b.kind, b.ref);
+      const moved = from && to && (from.kind !== to.kind || from.id !== to.id);
+      return [...titleDetail(a.titre, b.titre), ...(moved ? [{ type: 'deplacement' as const, avant: label(old, from), apres: label(now, to) }] : [])];
+    },
+    (n) => current(now, { kind: n.kind, id: n.ref }, [], 'ajout'),
+    (n) => removed(old, { kind: n.kind, id: n.ref }),
+  );
+}
+
+/** Quartiers added, removed or renamed. */
+function compareQuartiers(old: Contract, now: Contract): Change[] {
+  return matchById(
+    old.quartiers,
+    now.quartiers,
+    (a, b) => titleDetail(a.nom, b.nom),
+    (q) => current(now, { kind: 'quartier', id: q.id }, [], 'ajout'),
+    (q) => removed(old, { kind: 'quartier', id: q.id }),
+  );
+}
