@@ -20,6 +20,7 @@ import { report } from './run-check.ts';
 import { buildPdfs } from './pdf-steps.ts';
 import { finishDownloads, type DownloadsReport } from './downloads-step.ts';
 import { printFiles } from '../../src/lib/print/documents.ts';
+import { routes } from '../../src/lib/site/routes.ts';
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
 const fail = (line: string) => process.stderr.write(`${line}\n`);
@@ -145,7 +146,9 @@ export function runPdf(env: NodeJS.ProcessEnv, dir: string): Promise<number> {
   return handleCliAsync(async () => {
     const { contract } = loadContract(contentDir(env));
     if (!contract) throw new CliError('Le contrat contient des erreurs : lancez npm run check.', 1);
-    await makePdfs(env, contract, dir);
+    // The evolutions' PDF when the site was built with DEPUIS (its print page is there).
+    const printed = existsSync(join(dir, routes.imprimerEvolutions(), 'index.html'));
+    await makePdfs(env, contract, dir, printed ? compareWithDepuis(env, contentDir(env), contract) : undefined);
     const { listed } = await offerDownloads(dir);
     const unlisted = Object.values(printFiles).filter((f) => !listed.includes(`/pdf/${f}`));
     if (unlisted.length) log(`Le site a été construit sans les PDF (PDF=0) : ses pages ne proposent pas ${unlisted.join(', ')}. Relancez npm run build pour les y ajouter.`);

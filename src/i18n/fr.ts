@@ -66,12 +66,12 @@ export const fr = {
   carte: 'Carte',
   donneesOuvertes: 'Données ouvertes',
   evolutions: {
-    /** Followed by the version and its date: « Évolutions depuis la version 1.0 du 30 juin 2015 ». */
-    titre: 'Évolutions depuis la version',
-    lien: 'Ce qui a changé depuis la version',
+    /** « Évolutions » + « depuis la version 1.0 du 30 juin 2015 ». */
+    document: 'Évolutions',
+    depuis: 'depuis la version',
+    lien: 'Ce qui a changé',
     introduction: 'Ce qui a changé dans le contrat depuis cette version, élément par élément. Chaque élément mène à sa page actuelle ; un élément supprimé n’en a plus.',
     introductionPrint: 'Ce qui a changé dans le contrat depuis cette version, élément par élément : ajouts, suppressions et modifications, avec l’ancienne et la nouvelle valeur.',
-    document: 'Évolutions du contrat',
     aucune: 'Aucune évolution : le contrat est identique à cette version.',
     sections: {
       orientations: 'Arbre des objectifs',

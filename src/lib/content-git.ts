@@ -38,17 +38,17 @@ export function readContentFilesAt(dir: string, ref: string): GitVersion {
     throw new ContentDirError(dir);
   }
   const top = git(root, ['rev-parse', '--show-toplevel']);
-  if (!top.ok) throw new UsageError(`DEPUIS=${ref} : le dossier du contrat ${dir} n’est dans aucun dépôt git ; la version « ${ref} » ne peut pas y être lue`);
+  if (!top.ok) throw new UsageError(`Version « ${ref} » illisible : le dossier du contrat ${dir} n’est dans aucun dépôt git`);
   const prefix = git(root, ['rev-parse', '--show-prefix']).stdout.toString().trim();
   // A ref that starts with « - » would be read as an option.
   const resolved = ref.startsWith('-') ? undefined : git(root, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]);
-  if (!resolved?.ok) throw new UsageError(`DEPUIS=${ref} : version inconnue « ${ref} » dans le dépôt git de ${dir} (git tag --list pour voir les versions étiquetées)`);
+  if (!resolved?.ok) throw new UsageError(`Version inconnue « ${ref} » : ni étiquette, ni branche, ni commit de ce nom dans le dépôt git de ${dir} (git tag --list donne les versions étiquetées)`);
   const commit = resolved.stdout.toString().trim();
   const toplevel = top.stdout.toString().trim();
   const listing = git(toplevel, ['ls-tree', '-r', '-l', '-z', '--full-tree', commit, '--', prefix || '.']);
-  if (!listing.ok) throw new UsageError(`DEPUIS=${ref} : lecture de la version « ${ref} » impossible : ${listing.stderr.trim()}`);
+  if (!listing.ok) throw new UsageError(`Version « ${ref} » illisible : ${listing.stderr.trim().split('\n')[0]}`);
   const entries = parseTree(listing.stdout.toString('utf8'), prefix);
-  if (entries.length === 0) throw new UsageError(`DEPUIS=${ref} : le dossier ${dir} n’existe pas dans la version « ${ref} »`);
+  if (entries.length === 0) throw new UsageError(`Version « ${ref} » : le dossier du contrat ${dir} n’existe pas dans cette version`);
   return { ref, commit, files: toSourceFiles(entries, (shas) => catBlobs(toplevel, shas)) };
 }
 
@@ -110,7 +110,7 @@ function catBlobs(cwd: string, shas: string[]): Map<string, Buffer> {
   const blobs = new Map<string, Buffer>();
   if (shas.length === 0) return blobs;
   const { ok, stdout, stderr } = git(cwd, ['cat-file', '--batch'], `${shas.join('\n')}\n`);
-  if (!ok) throw new UsageError(`lecture des fichiers de la version impossible : ${stderr.trim()}`);
+  if (!ok) throw new UsageError(`Fichiers de la version illisibles : ${stderr.trim().split('\n')[0]}`);
   let at = 0;
   while (at < stdout.length) {
     const eol = stdout.indexOf(0x0a, at);

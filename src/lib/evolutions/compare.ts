@@ -22,8 +22,13 @@ export interface Version {
   contract: Contract;
 }
 
+/** « depuis la version 1.0 du 30 juin 2015 ». */
+export function sinceVersion(depuis: { version: string; date: string }): string {
+  return `${fr.evolutions.depuis} ${depuis.version} ${fr.dateOf} ${formatDate(depuis.date)}`;
+}
+
 export function evolutionsTitle(version: string, date: string): string {
-  return `${fr.evolutions.titre} ${version} ${fr.dateOf} ${formatDate(date)}`;
+  return `${fr.evolutions.document} ${sinceVersion({ version, date })}`;
 }
 
 export function compareContracts(before: Version, now: Contract): Evolutions {

@@ -21,7 +21,7 @@ export function evolutionsSince(dir: string, ref: string, now: Contract): Evolut
     const errors = issues.filter((i) => i.severity === 'error');
     const first = errors[0];
     const where = first ? `, dont ${first.file}:${first.line}:${first.column} ${first.message} [${first.rule}]` : '';
-    throw new CliError(`DEPUIS=${ref} : la version « ${ref} » du contrat ne passe pas la vérification (${errors.length} erreur${errors.length > 1 ? 's' : ''}${where}) ; comparez à une version valide`, 1);
+    throw new CliError(`Version « ${ref} » : le contrat de cette version ne passe pas la vérification (${errors.length} erreur${errors.length > 1 ? 's' : ''}${where}) ; comparez à une version valide`, 1);
   }
   return compareContracts({ ref, contract }, now);
 }
