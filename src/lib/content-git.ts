@@ -93,6 +93,8 @@ export function toSourceFiles(entries: readonly TreeEntry[], cat: (shas: string[
     const target = posix.normalize(posix.join(posix.dirname(e.path), links.get(e.sha)?.toString('utf8') ?? ''));
     const to = byPath.get(target);
     if (target.startsWith('../') || posix.isAbsolute(target)) files.push({ path: e.path, file: { path: e.path, size: 0, outside: true } });
+    // A link to a folder is not followed (nor is it on disk).
+    else if (entries.some((x) => x.path.startsWith(`${target}/`))) continue;
     else if (!to || to.mode === '120000') files.push({ path: e.path, file: { path: e.path, size: 0, brokenLink: true } });
     else files.push({ path: e.path, entry: { ...to, path: e.path } });
   }
