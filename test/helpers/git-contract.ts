@@ -142,6 +142,7 @@ export function amendedContract(): GitContract {
   c.write('quartiers/sud.md', '---\nnom: Sud\ncommune: ville\n---\nPortrait du quartier Sud.\n');
   c.write('cahier-2/fiches/ancienne-fiche.md', '---\ntitre: Une fiche abandonnée\nobjectifs: [prevenir]\nquartiers: [sud]\nporteur: Collège\n---\nTexte.\n');
   c.write('cahier-1/chapitres/diagnostic.md', DIAGNOSTIC('reste élevé'));
+  c.edit('cahier-1/indicateurs/chomage.yaml', (t) => `${t}  2009:\n    centre: 19.0\n`);
   c.commit('Version signée');
   c.tag('v1.0', 'Version 1.0, signée le 30 juin 2015');
 
@@ -159,6 +160,7 @@ titre: Accompagner les jeunes
 objectifs: [accompagner, orienter]
 quartiers: [centre, nord]
 porteur: Mission locale de l'agglomération
+partenaires: [France Travail]
 calendrier: {debut: 2016, fin: 2018}
 statut: en-cours
 budget:
@@ -178,7 +180,8 @@ Description de la fiche.
 `,
   );
   c.write('cahier-2/fiches/renover-logements.md', '---\ntitre: Rénover les logements\nobjectifs: [renover]\nquartiers: tous\nporteur: Bailleur social\n---\nTexte.\n');
-  c.edit('cahier-1/indicateurs/chomage.yaml', (t) => t.replace('centre: 20.5', 'centre: 21.0') + '  2016:\n    centre: 18.2\n    ville: 11.0\n');
+  c.edit('cahier-1/indicateurs/chomage.yaml', (t) => t.replace('centre: 20.5', 'centre: 21.0').replace('  2009:\n    centre: 19.0\n', '  2016:\n    centre: 18.2\n    ville: 11.0\n'));
+  c.edit('quartiers/centre.md', (t) => t.replace('population: 1200', 'population: 1250'));
   c.write('cahier-1/chapitres/diagnostic.md', DIAGNOSTIC('a baissé depuis 2011'));
   c.write('cahier-2/chapitres/bilan.md', '---\ntitre: Bilan à mi-parcours\nordre: 2\n---\nLe bilan.\n');
   c.commit('Avenant : fiches, indicateurs, chapitres');

@@ -3,13 +3,12 @@
  * with a word-level excerpt of the change.
  */
 import type { Root } from 'mdast';
-import { toString } from 'mdast-util-to-string';
 import { fr } from '../../i18n/fr.ts';
 import type { Chapitre, Contract } from '../model/index.ts';
 import { routes } from '../site/routes.ts';
 import { matchById, titleDetail } from './match.ts';
 import type { Change, Detail } from './types.ts';
-import { wordExcerpts } from './words.ts';
+import { plainText, wordExcerpts } from './words.ts';
 
 export function compareChapitres(old: Contract, now: Contract): Change[] {
   return ([1, 2] as const).flatMap((cahier) => {
@@ -25,11 +24,6 @@ export function compareChapitres(old: Contract, now: Contract): Change[] {
       (c) => ({ change: 'suppression', prefix, titre: c.titre, details: [] }),
     );
   });
-}
-
-/** The text a reader reads, block by block (directives' figures are not text). */
-export function plainText(root: Root): string {
-  return root.children.map((node) => toString(node)).filter(Boolean).join('\n\n');
 }
 
 function textDetail(before: Root, after: Root): Detail[] {

@@ -11,7 +11,8 @@ import { entityLabel, labelText, lookupOf } from '../queries/index.ts';
 import { compareChapitres } from './chapitres.ts';
 import { compareFiches } from './fiches.ts';
 import { compareIndicateurs } from './indicateurs.ts';
-import { current, matchById, removed, titleDetail } from './match.ts';
+import { current, matchById, otherFields, removed, titleDetail } from './match.ts';
+import { plainText } from './words.ts';
 import type { Change, Evolutions, Section, SectionId } from './types.ts';
 
 export type * from './types.ts';
@@ -97,7 +98,23 @@ function compareQuartiers(old: Contract, now: Contract): Change[] {
   return matchById(
     old.quartiers,
     now.quartiers,
-    (a, b) => titleDetail(a.nom, b.nom),
+    (a, b) => {
+      const f = fr.evolutions.quartierChamps;
+      return [
+        ...titleDetail(a.nom, b.nom),
+        ...otherFields([
+          [f.code, a.code, b.code],
+          [f.commune, a.commune, b.commune],
+          [f.population, [a.population, a.annee_population], [b.population, b.annee_population]],
+          [f.categorie, a.categorie, b.categorie],
+          [f.renouvellement, a.renouvellement_urbain, b.renouvellement_urbain],
+          [f.contour, a.contour, b.contour],
+          [f.portrait, plainText(a.portrait.root), plainText(b.portrait.root)],
+          [f.priorites, a.declinaison?.priorites, b.declinaison?.priorites],
+          [f.declinaison, a.declinaison && plainText(a.declinaison.body.root), b.declinaison && plainText(b.declinaison.body.root)],
+        ]),
+      ];
+    },
     (q) => current(now, { kind: 'quartier', id: q.id }, [], 'ajout'),
     (q) => removed(old, { kind: 'quartier', id: q.id }),
   );

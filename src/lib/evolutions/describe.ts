@@ -39,9 +39,12 @@ export function describe(detail: Detail): Line[] {
       const value = (v: number | null | undefined) => (v === undefined ? e.absent : formatValue(v, detail.unite));
       return [
         ...(detail.nouvellesAnnees.length ? [{ champ: e.nouvellesAnnees, texte: detail.nouvellesAnnees.join(', ') }] : []),
+        ...(detail.anneesRetirees.length ? [{ champ: e.anneesRetirees, texte: detail.anneesRetirees.join(', ') }] : []),
         ...detail.modifiees.map((m) => ({ champ: `${m.territoire}, ${m.annee}`, avant: value(m.avant), apres: value(m.apres) })),
       ];
     }
+    case 'autres':
+      return [{ champ: e.autresChamps, texte: detail.champs.join(', ') }];
     case 'texte':
       return [
         ...detail.extraits.map((runs) => ({ champ: e.texte, runs })),

@@ -6,7 +6,8 @@
 import { fr } from '../../i18n/fr.ts';
 import type { Contract, Fiche } from '../model/index.ts';
 import { entityLabel, labelText, territoireNom } from '../queries/index.ts';
-import { current, matchById, removed, titleDetail } from './match.ts';
+import { current, matchById, otherFields, removed, titleDetail } from './match.ts';
+import { plainText } from './words.ts';
 import type { Change, Detail } from './types.ts';
 
 export function compareFiches(old: Contract, now: Contract): Change[] {
@@ -31,6 +32,14 @@ function ficheDetails(old: Contract, a: Fiche, now: Contract, b: Fiche): Detail[
     ...budgetDetails(a, b),
     ...listDetail(fr.evolutions.objectifs, a.objectifs, b.objectifs, objectif(old), objectif(now)),
     ...(a.tousQuartiers && b.tousQuartiers ? [] : quartiersDetail(old, a, now, b)),
+    ...otherFields([
+      [fr.axesTransversaux.toLowerCase(), a.axes_transversaux, b.axes_transversaux],
+      [fr.pilote.toLowerCase(), a.pilote, b.pilote],
+      [fr.partenaires.toLowerCase(), a.partenaires, b.partenaires],
+      [fr.public.toLowerCase(), a.public, b.public],
+      [fr.indicateursSuivi.toLowerCase(), a.indicateurs, b.indicateurs],
+      [fr.evolutions.description, plainText(a.body.root), plainText(b.body.root)],
+    ]),
   ];
 }
 

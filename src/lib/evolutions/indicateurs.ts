@@ -19,6 +19,7 @@ export function compareIndicateurs(old: Contract, now: Contract): Change[] {
 
 function valuesDetail(a: Indicateur, b: Indicateur, nom: (id: string) => string): Detail[] {
   const nouvellesAnnees = b.annees.filter((y) => !a.annees.includes(y));
+  const anneesRetirees = a.annees.filter((y) => !b.annees.includes(y));
   const key = (annee: number, territoire: string) => `${annee}|${territoire}`;
   const before = new Map(a.valeurs.map((v) => [key(v.annee, v.territoire), v.valeur]));
   const after = new Map(b.valeurs.map((v) => [key(v.annee, v.territoire), v.valeur]));
@@ -34,5 +35,5 @@ function valuesDetail(a: Indicateur, b: Indicateur, nom: (id: string) => string)
       if (avant !== apres) modifiees.push({ annee, territoire: nom(territoire), ...(before.has(k) ? { avant } : {}), ...(after.has(k) ? { apres } : {}) });
     }
   }
-  return nouvellesAnnees.length || modifiees.length ? [{ type: 'valeurs', unite: b.unite, nouvellesAnnees, modifiees }] : [];
+  return nouvellesAnnees.length || anneesRetirees.length || modifiees.length ? [{ type: 'valeurs', unite: b.unite, nouvellesAnnees, anneesRetirees, modifiees }] : [];
 }

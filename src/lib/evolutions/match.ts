@@ -44,6 +44,15 @@ export function matchById<T extends { id: string }>(olds: readonly T[], nows: re
   return [...changes, ...olds.filter((x) => !ids.has(x.id)).map(gone)];
 }
 
+/**
+ * The fields, among `[name, before, after]`, whose value differs: what
+ * else changed in an element, beyond the fields reported with their values.
+ */
+export function otherFields(fields: readonly [string, unknown, unknown][]): Detail[] {
+  const champs = fields.filter(([, a, b]) => JSON.stringify(a) !== JSON.stringify(b)).map(([name]) => name);
+  return champs.length ? [{ type: 'autres', champs }] : [];
+}
+
 export function titleDetail(avant: string, apres: string): Detail[] {
   return avant === apres ? [] : [{ type: 'titre', avant, apres }];
 }

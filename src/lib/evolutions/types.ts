@@ -32,7 +32,9 @@ export type Detail =
   /** A list whose members changed (quartiers, objectifs). */
   | { type: 'liste'; champ: string; ajouts: string[]; retraits: string[] }
   /** An indicator's values: its new years, and the values that changed in the years both versions have. */
-  | { type: 'valeurs'; unite: string; nouvellesAnnees: number[]; modifiees: ValueChange[] }
+  | { type: 'valeurs'; unite: string; nouvellesAnnees: number[]; anneesRetirees: number[]; modifiees: ValueChange[] }
+  /** Other fields that changed, named (« partenaires », « description »), without their values. */
+  | { type: 'autres'; champs: string[] }
   /** A text's word-level excerpts around its changes; `autres` counts the changes not shown. */
   | { type: 'texte'; extraits: WordRun[][]; autres: number };
 

@@ -5,7 +5,14 @@
  * by jsdiff's `diffWords`.
  */
 import { diffWords } from 'diff';
+import type { Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
 import type { WordRun } from './types.ts';
+
+/** The text a reader reads in a Markdown body, block by block (directives' figures are not text). */
+export function plainText(root: Root): string {
+  return root.children.map((node) => toString(node)).filter(Boolean).join('\n\n');
+}
 
 /** Words of unchanged text kept on each side of a change. */
 const CONTEXT = 8;

@@ -50,16 +50,20 @@ Fiches projets (3)
       Financeur Région : néant → 200\u202f€
       Objectifs : + Objectif opérationnel 1.1.1 — Orienter les jeunes
       Quartiers : + Nord
+      Autres modifications : partenaires
   Ajout : Fiche 2 — Rénover les logements (/fiches/renover-logements/)
   Suppression : Fiche 2 — Une fiche abandonnée
 
-Quartiers (2)
+Quartiers (3)
+  Modification : Quartier — Centre (/quartiers/centre/)
+      Autres modifications : population
   Ajout : Quartier — Nord (/quartiers/nord/)
   Suppression : Quartier — Sud
 
 Indicateurs (1)
   Modification : Indicateur — Taux de chômage (/diagnostic/indicateurs/chomage/)
       Nouvelles années : 2016
+      Années retirées : 2009
       Centre, 2011 : 20,5\u202f% → 21\u202f%
 
 Chapitres (2)
@@ -80,7 +84,7 @@ Chapitres (2)
   it('compares with any ref, and finds nothing between a version and itself', () => {
     expect(run(['HEAD']).out).toBe('Évolutions depuis la version 1.1 du 15 mars 2017\n\nAucune évolution : le contrat est identique à cette version.');
     // One commit back: only the fiches, indicators and chapters changed since.
-    expect(run(['HEAD~1']).out.match(/^\S.* \(\d+\)$/gm)).toEqual(['Fiches projets (2)', 'Indicateurs (1)', 'Chapitres (2)']);
+    expect(run(['HEAD~1']).out.match(/^\S.* \(\d+\)$/gm)).toEqual(['Fiches projets (2)', 'Quartiers (1)', 'Indicateurs (1)', 'Chapitres (2)']);
   });
 
   it('says how to call it', () => {
