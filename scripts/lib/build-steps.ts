@@ -175,7 +175,8 @@ async function offerDownloads(dir: string): Promise<DownloadsReport> {
   }
 }
 
-function basePath(env: NodeJS.ProcessEnv): string {
+/** BASE_PATH with its final slash; `/` when unset. */
+export function basePath(env: NodeJS.ProcessEnv): string {
   const b = env.BASE_PATH && env.BASE_PATH.trim() !== '' ? env.BASE_PATH : '/';
   return b.endsWith('/') ? b : `${b}/`;
 }

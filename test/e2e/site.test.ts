@@ -147,6 +147,16 @@ describe.each(SITES)('site of $name (base $base)', ({ name, dir, base }) => {
     await page.close();
   });
 
+  it('answers an unknown address, however deep, with its own 404 page, styled and linking home', async () => {
+    const { page, status, problems, foreign } = await open(context, '/pas/de/page/ici/');
+    expect(status).toBe(404);
+    expect(await page.locator('h1').textContent()).toBe('Page introuvable');
+    expect(await page.evaluate(() => getComputedStyle(document.body).fontFamily)).toContain('Source Sans 3');
+    expect(await page.getAttribute('main a >> nth=0', 'href')).toBe(base);
+    expect([problems, foreign]).toEqual([[], []]);
+    await page.close();
+  });
+
   it('has no broken link or anchor in any page', () => {
     const { broken, checked } = checkLinks(dist, base);
     expect(checked).toBeGreaterThan(100);
