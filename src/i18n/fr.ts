@@ -70,6 +70,7 @@ export const fr = {
     document: 'Évolutions',
     depuis: 'depuis la version',
     lien: 'Ce qui a changé',
+    reference: 'Version comparée, dans l’historique git :',
     introduction: 'Ce qui a changé dans le contrat depuis cette version, élément par élément. Chaque élément mène à sa page actuelle ; un élément supprimé n’en a plus.',
     introductionPrint: 'Ce qui a changé dans le contrat depuis cette version, élément par élément : ajouts, suppressions et modifications, avec l’ancienne et la nouvelle valeur.',
     aucune: 'Aucune évolution : le contrat est identique à cette version.',
