@@ -61,7 +61,7 @@ export const FICHES_TABLE: TableSpec = {
     col('id', 'Identifiant', 'texte', 'identifiant de la fiche (le nom de son fichier)'),
     col('numero', 'Numéro', 'entier', 'numéro d’ordre de la fiche dans l’arbre des objectifs'),
     col('titre', 'Titre', 'texte', 'titre de la fiche'),
-    col('statut', 'Statut', 'texte', '`a-lancer`, `en-cours`, `realise` ou `abandonne`'),
+    col('statut', 'Statut', 'texte', '`a-lancer`, `en-cours`, `en-retard`, `suspendu`, `realise` ou `abandonne`'),
     col('piliers', 'Piliers', 'liste', 'identifiants des piliers, déduits des objectifs'),
     col('objectifs', 'Objectifs', 'liste', 'identifiants des objectifs opérationnels'),
     col('objectifs_numeros', 'Numéros des objectifs', 'liste', 'numéros des objectifs (`1.2.3`), dans l’ordre de `objectifs`'),

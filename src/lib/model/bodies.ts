@@ -31,7 +31,10 @@ export function toBody(body: ParsedBody): Body {
 
 export function checkBodies(parsed: ParsedContract, kinds: readonly AnyKind[], registry: Registry): BodiesCheck {
   const markdown = kinds.filter(isMarkdown);
-  const bodies = markdown.flatMap((k) => (parsed.entries.get(k.name) ?? []).flatMap((e) => (e.body ? [e.body] : [])));
+  const bodies = [
+    ...markdown.flatMap((k) => (parsed.entries.get(k.name) ?? []).flatMap((e) => (e.body ? [e.body] : []))),
+    ...kinds.flatMap((k) => (k.bodies ? (parsed.entries.get(k.name) ?? []).flatMap((e) => k.bodies!(e)) : [])),
+  ];
   const result: BodiesCheck = { issues: [], uses: [], images: [], incomplete: parsed.failed.some((f) => isMarkdown(f.kind)) };
   const mediaFiles = new Set(parsed.medias.keys());
   for (const body of bodies) {

@@ -9,6 +9,7 @@ import { classify } from './layout.ts';
 import { ID_PATTERN } from './schemas/common.ts';
 import { decodeText, LineIndex, type SourceFile } from './source.ts';
 import { parseYaml, type YamlSource } from './yaml.ts';
+import { MAX_MARKDOWN_NESTING, tooDeep } from './markdown-depth.ts';
 import { validate } from './zod-issues.ts';
 
 /** A Markdown body with what is needed to locate its nodes in the whole file. */
@@ -154,26 +155,4 @@ function parseEntry(file: SourceFile, kind: AnyKind, id: string, issues: Content
     issues.push(issueAt('id-nom-fichier', source.locate(['id']), `l’identifiant « ${declared} » diffère du nom du fichier « ${id} »`, `supprimez la clé id, ou renommez le fichier en ${declared}`));
   }
   return { id, file: file.path, value, yaml: source, ...(body ? { body } : {}) };
-}
-
-/** Deeper than this, Markdown is not prose any more, and the parser slows to a crawl. */
-const MAX_MARKDOWN_NESTING = 64;
-const NESTING_PREFIX = /^(?:[ \t]*(?:>|[-*+]|\d{1,9}[.)])(?=[ \t]|$)[ \t]?)+/gm;
-
-/**
- * Offset of the first line nested deeper than MAX_MARKDOWN_NESTING, if any:
- * by markers on one line (`> > - x`), by indentation (a list nested by two
- * spaces a level) or by `:::` containers (one more colon a level). Deeper,
- * the parser's time grows with the cube of the depth.
- */
-function tooDeep(body: string): number | undefined {
-  for (const m of body.matchAll(NESTING_PREFIX)) {
-    const markers = m[0].match(/>|[-*+]|\d{1,9}[.)]/g)?.length ?? 0;
-    if (markers > MAX_MARKDOWN_NESTING) return m.index;
-  }
-  for (const m of body.matchAll(/^([ \t]*)(:*)/gm)) {
-    const indent = m[1]!.replace(/\t/g, '    ').length;
-    if (indent > 2 * MAX_MARKDOWN_NESTING || m[2]!.length > MAX_MARKDOWN_NESTING) return m.index;
-  }
-  return undefined;
 }

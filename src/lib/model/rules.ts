@@ -40,6 +40,9 @@ export const RULES = {
   'calendrier-periode': 'année hors de la période du contrat',
   'annee-population': 'population sans son année',
   'valeurs-absentes': 'indicateur sans aucune valeur chiffrée',
+  // Follow-up (FORMAT-SUIVI)
+  'suivi-periode': 'année de suivi ou de cible hors de la période du contrat',
+  'rupture-annee': 'rupture de série à une année sans valeur',
   // Media and outlines
   'media-chemin': 'chemin de fichier refusé',
   'media-introuvable': 'fichier de medias/ introuvable',
@@ -57,6 +60,13 @@ export const RULES = {
   'quartier-sans-fiche': 'quartier qu’aucune fiche ne concerne',
   'indicateur-non-affiche': 'indicateur qu’aucun texte n’affiche',
   'fiche-sans-indicateurs': 'fiche sans indicateurs',
+  'suivi-realise-engage': 'montant versé supérieur au montant engagé',
+  'suivi-depasse-budget': 'montants programmés supérieurs au budget d’un financeur',
+  'suivi-financeur': 'financeur du suivi absent du budget de la fiche',
+  'suivi-hors-calendrier': 'année de suivi hors du calendrier de la fiche',
+  'suivi-avancement': 'action réalisée avec un avancement inférieur à 100 %',
+  'suivi-statut': 'statut de la fiche différent de celui de son suivi',
+  'cible-sans-valeur': 'cible sur un indicateur sans valeur pour ce territoire',
   // npm run import
   'import-fichier': 'fichier à importer illisible, ou qui ne s’accorde pas au contrat',
   'import-territoire': 'territoire inconnu ou ambigu dans un fichier importé',

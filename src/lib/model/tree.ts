@@ -6,7 +6,7 @@
  */
 import { issueAt, type ContentIssue } from './issues.ts';
 import type { Entry } from './parse-files.ts';
-import type { AxeInput, EnjeuInput, ObjectifInput, OrientationsInput, PilierInput } from './schemas/orientations.ts';
+import type { AxeInput, CibleInput, EnjeuInput, ObjectifInput, OrientationsInput, PilierInput } from './schemas/orientations.ts';
 
 /** Where a node sits: its display number and the nodes above it. */
 interface Placed {
@@ -14,7 +14,9 @@ interface Placed {
   pilier: string;
 }
 
-export type Objectif = ObjectifInput & Placed & { enjeu?: string; axe: string };
+/** A figured target; `reference` is as written, else the indicator's earliest non-null value for the territory (resolution fills it). */
+export type Cible = CibleInput;
+export type Objectif = Omit<ObjectifInput, 'cibles'> & Placed & { enjeu?: string; axe: string; cibles?: Cible[] };
 export type Axe = Omit<AxeInput, 'objectifs'> & Placed & { enjeu?: string; objectifs: Objectif[] };
 export type Enjeu = Omit<EnjeuInput, 'axes'> & Placed & { axes: Axe[] };
 export type Pilier = Omit<PilierInput, 'enjeux' | 'axes'> & {
@@ -47,9 +49,10 @@ export function buildTree(entry: Entry<OrientationsInput>): { piliers: Pilier[];
         const aNumero = `${numero}.${++axeCount}`;
         const objectifs = a.objectifs.map((o, oi): Objectif => {
           claim(o.id, [...aPath, 'objectifs', oi], 'un objectif');
-          return { id: o.id, titre: o.titre, numero: `${aNumero}.${oi + 1}`, pilier: p.id, ...(enjeu ? { enjeu } : {}), axe: a.id, indicateurs: o.indicateurs };
+          const v2 = { ...(o.constats ? { constats: o.constats } : {}), ...(o.cibles ? { cibles: o.cibles } : {}) };
+          return { id: o.id, titre: o.titre, numero: `${aNumero}.${oi + 1}`, pilier: p.id, ...(enjeu ? { enjeu } : {}), axe: a.id, indicateurs: o.indicateurs, ...v2 };
         });
-        return { id: a.id, titre: a.titre, numero: aNumero, pilier: p.id, ...(enjeu ? { enjeu } : {}), objectifs };
+        return { id: a.id, titre: a.titre, numero: aNumero, pilier: p.id, ...(enjeu ? { enjeu } : {}), ...(a.constats ? { constats: a.constats } : {}), objectifs };
       });
 
     const withEnjeux = (p.enjeux?.length ?? 0) > 0;

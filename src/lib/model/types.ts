@@ -14,7 +14,10 @@ export type { Indicateur, Valeur } from './kinds/indicateur.ts';
 export type { Afom, AfomItem } from './kinds/afom.ts';
 export type { Chapitre } from './kinds/chapitre.ts';
 export type { Fiche } from './kinds/fiche.ts';
-export type { Axe, Enjeu, Objectif, Pilier } from './tree.ts';
+export type { SuiviAnnee, SuiviFinancement } from './fiche-suivi.ts';
+export type { Engagement } from './kinds/engagements.ts';
+export type { FicheStatut, EngagementStatut } from './schemas/suivi.ts';
+export type { Axe, Cible, Enjeu, Objectif, Pilier } from './tree.ts';
 
 export type RefKind = 'pilier' | 'enjeu' | 'axe' | 'objectif' | 'fiche' | 'quartier' | 'indicateur' | 'afom' | 'constat';
 export const REF_KINDS: readonly RefKind[] = ['pilier', 'enjeu', 'axe', 'objectif', 'fiche', 'quartier', 'indicateur', 'afom', 'constat'];

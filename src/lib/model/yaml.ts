@@ -6,6 +6,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
 import { issueAt, type ContentIssue, type Location } from './issues.ts';
 import { LineIndex } from './source.ts';
+import { blockMarkdown, scalarMarkdown, type YamlMarkdown } from './yaml-markdown.ts';
 
 export type KeyPath = readonly (string | number)[];
 
@@ -16,6 +17,8 @@ export interface YamlSource {
   locate(path: KeyPath, target?: 'value' | 'key'): Location;
   /** The value as written in the file (`1.0`, not the number 1), for hints. */
   raw(path: KeyPath): string | undefined;
+  /** A string value read as Markdown, located in the file (yaml-markdown.ts). */
+  markdown(path: KeyPath): YamlMarkdown | undefined;
 }
 
 /** Aliases beyond this are an "anchor bomb", not a contract. */
@@ -104,6 +107,14 @@ export function parseYaml(
       const node = doc.getIn(path as (string | number)[], true);
       return isScalar(node) && typeof node.source === 'string' ? node.source : undefined;
     },
+    markdown(path) {
+      const node = nodeAt(doc, path);
+      if (!isScalar(node) || typeof node.value !== 'string') return undefined;
+      if ((node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') && node.range) {
+        return blockMarkdown(text.slice(node.range[0], node.range[1]), offset + node.range[0], lines);
+      }
+      return scalarMarkdown(node.value, source.locate(path, 'key'));
+    },
   };
   return { source, issues: [] };
 }
@@ -141,6 +152,18 @@ function findNode(doc: Document.Parsed, path: KeyPath, target: 'value' | 'key'):
     }
   }
   return lastOffset;
+}
+
+/** The node at `path`, keys matched as written (`2016:` is the number 2016, the path says '2016'). */
+function nodeAt(doc: Document.Parsed, path: KeyPath): unknown {
+  let node: unknown = doc.contents;
+  for (const segment of path) {
+    if (isAlias(node)) node = node.resolve(doc);
+    if (isMap(node)) node = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment))?.value;
+    else if (isSeq(node) && typeof segment === 'number') node = node.items[segment];
+    else return undefined;
+  }
+  return node;
 }
 
 function rangeStart(node: unknown): number | undefined {

@@ -14,3 +14,7 @@ export { lookupOf, objectifsOf, pilierOf, territoireNom, type Lookup } from './l
 export { declinedQuartiers, hasEnjeux, pilierSections, type PilierSection } from './tree.ts';
 export { portraitHasMap } from './maps.ts';
 export { usesOfIndicateur } from './uses.ts';
+export { ficheStatut, isLate, suiviAt, suiviNow, suiviYears } from './suivi.ts';
+export { financeurKey, moneyByFunder, moneyByPilier, moneyByYear, moneyRows, moneyTotal, type MoneyAmounts, type MoneyRow, type MoneyScope, type MoneyTotals } from './money.ts';
+export { cibleProgress, ciblesOf, ficheIndicateurProgress, jugement, type CibleProgress, type FicheIndicateurProgress, type Jugement, type Point, type Sens } from './progress.ts';
+export { constatsOf, engagementsBySignataire, engagementStatut, engagementYears, type ObjectifConstats } from './thread.ts';

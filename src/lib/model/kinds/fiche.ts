@@ -4,7 +4,8 @@
  */
 import { toBody, type Body } from '../bodies.ts';
 import { issueAt, warningAt } from '../issues.ts';
-import { ficheSchema, type FicheInput } from '../schemas/fiche.ts';
+import { commentaireBodies, euros, latestStatut, resolveSuivi, suiviWarnings, type SuiviAnnee } from '../fiche-suivi.ts';
+import { ficheSchema, type FicheInput, type FicheStatut } from '../schemas/fiche.ts';
 import type { YamlSource as Yaml } from '../yaml.ts';
 import { ficheDoubles } from '../fiche-doubles.ts';
 import { allObjectifs } from '../tree.ts';
@@ -13,8 +14,12 @@ import { defineKind, type ResolveContext } from './kind.ts';
 import { orientations } from './orientations.ts';
 import { quartier } from './quartier.ts';
 
-export type Fiche = Omit<FicheInput, 'id' | 'quartiers'> & {
+export type Fiche = Omit<FicheInput, 'id' | 'quartiers' | 'statut' | 'suivi'> & {
   id: string;
+  /** As written, else the statut of the latest suivi year that has one, else `a-lancer`. */
+  statut: FicheStatut;
+  /** The yearly follow-up, by year (absent when the fiche has none). */
+  suivi?: SuiviAnnee[];
   /** 1-based, in tree order of the first objectif. */
   numero: number;
   /** Derived from the objectifs, in tree order. */
@@ -32,6 +37,7 @@ export const fiche = defineKind({
   editor: 'En-tête d’une fiche projet (cahier-2/fiches/<id>.md)',
   key: 'fiches',
   idKind: 'fiche',
+  bodies: (entry) => [...commentaireBodies(entry).values()].flatMap((b) => (b ? [b] : [])),
   resolve(entries, ctx): Fiche[] {
     const piliers = ctx.declared(orientations);
     const objectifs = allObjectifs(piliers);
@@ -43,6 +49,7 @@ export const fiche = defineKind({
       checkRefs(f.value, f.yaml, ctx);
       checkBudget(f.value, f.yaml, ctx);
       checkCalendar(f.value, f.yaml, ctx);
+      const suivi = resolveSuivi(f, ctx.entries(contrat)[0]?.value.periode, ctx.report);
       return {
         id: f.id,
         numero: 0,
@@ -59,7 +66,8 @@ export const fiche = defineKind({
         ...(v.calendrier ? { calendrier: v.calendrier } : {}),
         ...(v.budget ? { budget: v.budget } : {}),
         indicateurs: v.indicateurs,
-        statut: v.statut,
+        statut: v.statut ?? latestStatut(suivi)?.statut ?? 'a-lancer',
+        ...(suivi ? { suivi } : {}),
         body: toBody(f.body!),
       };
     });
@@ -67,6 +75,7 @@ export const fiche = defineKind({
     return fiches.sort((a, b) => rank(a) - rank(b) || (a.id < b.id ? -1 : 1)).map((f, i) => ({ ...f, numero: i + 1 }));
   },
   check: (entries) => [
+    ...entries.flatMap(suiviWarnings),
     ...entries
       .filter((f) => f.value.indicateurs.length === 0)
       .map((f) => warningAt('fiche-sans-indicateurs', f.yaml.locate([]), 'fiche sans indicateurs', 'ajoutez « indicateurs: » pour permettre l’évaluation de l’action')),
@@ -118,8 +127,4 @@ function checkCalendar(v: FicheInput, y: Yaml, ctx: ResolveContext): void {
       ctx.report(issueAt('calendrier-periode', y.locate(['calendrier', key]), `année ${year} hors de la période du contrat (${periode.debut}-${periode.fin})`, 'le calendrier d’une fiche s’inscrit dans la période de contrat.yaml'));
     }
   }
-}
-
-function euros(n: number): string {
-  return `${new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 }).format(n)} €`;
 }

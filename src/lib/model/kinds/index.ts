@@ -8,6 +8,7 @@ import { afom } from './afom.ts';
 import { chapitre1, chapitre2 } from './chapitre.ts';
 import { contrat } from './contrat.ts';
 import { declinaison } from './declinaison.ts';
+import { engagements } from './engagements.ts';
 import { fiche } from './fiche.ts';
 import type { KeyOf, OutputOf } from './kind.ts';
 import { indicateur } from './indicateur.ts';
@@ -16,7 +17,7 @@ import { quartier } from './quartier.ts';
 import { territoires } from './territoires.ts';
 
 /** In the order ids are declared: a kind may read what the kinds above it declared. */
-export const KINDS = [contrat, territoires, quartier, indicateur, afom, chapitre1, chapitre2, orientations, declinaison, fiche] as const;
+export const KINDS = [contrat, territoires, quartier, indicateur, afom, chapitre1, chapitre2, orientations, declinaison, fiche, engagements] as const;
 
 export type KindName = (typeof KINDS)[number]['name'];
 

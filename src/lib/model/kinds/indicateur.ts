@@ -13,8 +13,10 @@ export interface Valeur {
   valeur: number | null;
 }
 
-export type Indicateur = Omit<IndicateurInput, 'id' | 'valeurs'> & {
+export type Indicateur = Omit<IndicateurInput, 'id' | 'valeurs' | 'ruptures'> & {
   id: string;
+  /** Breaks in the series (a new geography, a changed definition), by year; absent when none is declared. */
+  ruptures?: { annee: number; libelle: string }[];
   /** Sorted by year, then by territory in the order they were written. */
   valeurs: Valeur[];
   annees: number[];
@@ -46,6 +48,12 @@ export const indicateur = defineKind({
       if (!valeurs.some((x) => x.valeur !== null) && markedPaths((ind.yaml.data as { valeurs?: unknown }).valeurs).length === 0) {
         ctx.report(issueAt('valeurs-absentes', ind.yaml.locate(['valeurs'], 'key'), 'aucune valeur chiffrée : au moins une valeur est attendue', 'null signifie « secret statistique » ; un indicateur doit avoir au moins un nombre'));
       }
+      const ruptures = Object.entries(v.ruptures ?? {})
+        .map(([year, libelle]) => ({ annee: Number(year), libelle }))
+        .sort((a, b) => a.annee - b.annee);
+      for (const r of ruptures)
+        if (!annees.includes(r.annee))
+          ctx.report(issueAt('rupture-annee', ind.yaml.locate(['ruptures', String(r.annee)], 'key'), `rupture de série en ${r.annee}, année sans valeur de l’indicateur`, annees.length ? `années des valeurs : ${annees.join(', ')}` : undefined));
       return {
         id: ind.id,
         titre: v.titre,
@@ -57,6 +65,7 @@ export const indicateur = defineKind({
         valeurs,
         annees,
         territoires,
+        ...(v.ruptures ? { ruptures } : {}),
       };
     });
   },

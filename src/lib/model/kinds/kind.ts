@@ -16,7 +16,7 @@
  */
 import type { z } from 'zod';
 import type { ContentIssue, Location } from '../issues.ts';
-import type { Entry, ParsedContract } from '../parse-files.ts';
+import type { Entry, ParsedBody, ParsedContract } from '../parse-files.ts';
 import type { IdKind, Registry } from '../registry.ts';
 import type { BodiesCheck } from '../bodies.ts';
 import type { YamlSource } from '../yaml.ts';
@@ -48,6 +48,8 @@ export interface Kind<Name extends string = string, S extends z.ZodType = z.ZodT
    * so references to them do not cascade into errors of their own.
    */
   unreadable?(registry: Registry, id: string | undefined): void;
+  /** Markdown written inside YAML values (a suivi's `commentaire`): checked with the bodies, once every id is known. */
+  bodies?(entry: Entry<z.output<S>>): ParsedBody[];
   declare?(entries: readonly Entry<z.output<S>>[], ctx: DeclareContext): D;
   resolve(entries: readonly Entry<z.output<S>>[], ctx: ResolveContext, declared: D): O;
   check?(entries: readonly Entry<z.output<S>>[], ctx: ResolveContext): ContentIssue[];

@@ -6,7 +6,10 @@
 import { warningAt } from '../issues.ts';
 import { orientationsSchema } from '../schemas/orientations.ts';
 import { buildTree, type Pilier } from '../tree.ts';
+import { resolveCibles } from '../cibles.ts';
+import { contrat } from './contrat.ts';
 import { fiche } from './fiche.ts';
+import { indicateur } from './indicateur.ts';
 import { defineKind } from './kind.ts';
 
 const TREE_KINDS = ['pilier', 'enjeu', 'axe', 'objectif'] as const;
@@ -55,6 +58,7 @@ export const orientations = defineKind({
       });
       p.axes?.forEach((a, ai) => checkIndicators(a.objectifs, ['piliers', pi, 'axes', ai]));
     });
+    resolveCibles(entry, piliers, ctx, { indicateurs: ctx.output(indicateur), periode: ctx.entries(contrat)[0]?.value.periode });
     return piliers;
   },
   check(entries, ctx) {

@@ -32,6 +32,10 @@ export const yearSchema = z
   .max(2100, { error: (issue) => `année improbable : ${String(issue.input)}` })
   .describe('Année sur quatre chiffres, ex. 2015');
 
+/** A year as the key of a YAML map (`2016:`): four digits; `where` names the map in the message. */
+export const yearKeySchema = (where: string) =>
+  z.string().regex(/^\d{4}$/, { error: (issue) => `année attendue comme clé de « ${where} », trouvé « ${String(issue.input)} »` });
+
 /** A path inside the contract folder, e.g. `medias/centre.geojson`. */
 export const mediaPathSchema = z
   .string()

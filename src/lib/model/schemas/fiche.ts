@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { fileIdSchema, idSchema, orMarker, periodSchema, textSchema, treeRefSchema } from './common.ts';
+import { suiviSchema } from './suivi.ts';
 
-export const FICHE_STATUTS = ['a-lancer', 'en-cours', 'realise', 'abandonne'] as const;
+export { FICHE_STATUTS, type FicheStatut } from './suivi.ts';
+import { FICHE_STATUTS } from './suivi.ts';
 
 const amount = z.number().nonnegative({ error: 'montant négatif' });
 
@@ -11,8 +13,11 @@ export const financementSchema = z.strictObject({
 });
 
 export const ficheIndicateurSchema = z.strictObject({
+  id: idSchema.optional().describe('Identifiant, unique dans la fiche : les valeurs du suivi s’y rattachent'),
   libelle: textSchema,
+  valeur_initiale: z.number().optional().describe('Valeur de départ (un nombre)'),
   cible: z.union([z.string(), z.number()]).optional().describe('Valeur cible'),
+  sens: z.enum(['hausse-favorable', 'baisse-favorable', 'neutre']).optional().describe('Sens favorable : hausse-favorable, baisse-favorable ou neutre (défaut)'),
   indicateur: idSchema.optional().describe('Identifiant d’un indicateur du cahier I'),
 });
 
@@ -43,7 +48,8 @@ export const ficheSchema = z.strictObject({
     .transform((b) => (b.total === undefined || b.financements.some((f) => f.montant === undefined) ? undefined : (b as Budget)))
     .optional(),
   indicateurs: z.array(ficheIndicateurSchema).default([]),
-  statut: z.enum(FICHE_STATUTS).default('a-lancer'),
+  statut: z.enum(FICHE_STATUTS).optional().describe('Sans statut, celui de la dernière année du suivi (sinon a-lancer)'),
+  suivi: suiviSchema.optional(),
 });
 
 interface Budget {
@@ -52,4 +58,4 @@ interface Budget {
 }
 
 export type FicheInput = z.output<typeof ficheSchema>;
-export type FicheStatut = (typeof FICHE_STATUTS)[number];
+export type FicheIndicateur = z.output<typeof ficheIndicateurSchema>;

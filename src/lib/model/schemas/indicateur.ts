@@ -1,9 +1,5 @@
 import { z } from 'zod';
-import { fileIdSchema, idSchema, orMarker, textSchema } from './common.ts';
-
-const yearKey = z.string().regex(/^\d{4}$/, {
-  error: (issue) => `année attendue comme clé de « valeurs », trouvé « ${String(issue.input)} »`,
-});
+import { fileIdSchema, idSchema, orMarker, textSchema, yearKeySchema } from './common.ts';
 
 /** cahier-1/indicateurs/<id>.yaml: one statistical indicator. */
 export const indicateurSchema = z.strictObject({
@@ -15,7 +11,7 @@ export const indicateurSchema = z.strictObject({
   definition: z.string().optional(),
   sens: z.enum(['hausse-favorable', 'baisse-favorable', 'neutre']).default('neutre').describe('Sens favorable d’une évolution : hausse-favorable, baisse-favorable ou neutre (défaut)'),
   valeurs: z
-    .record(yearKey, z.record(idSchema, orMarker(z.number().nullable())))
+    .record(yearKeySchema('valeurs'), z.record(idSchema, orMarker(z.number().nullable())))
     // Values still « à compléter » are not values: dropped, with the years left empty.
     .transform((years) =>
       Object.fromEntries(
@@ -25,6 +21,7 @@ export const indicateurSchema = z.strictObject({
       ),
     )
     .describe('année → (territoire → nombre, null pour le secret statistique, ou « à compléter »)'),
+  ruptures: z.record(yearKeySchema('ruptures'), textSchema).optional().describe('Ruptures de série : année → ce qui a changé (géographie, définition)'),
 });
 
 export type IndicateurInput = z.output<typeof indicateurSchema>;
