@@ -7,11 +7,14 @@ import { toId } from '../../src/lib/model/ids.ts';
 import type { Chapitre } from '../../src/lib/model/index.ts';
 import { UsageError } from '../../src/lib/errors.ts';
 import { handleCli, type Print } from './cli.ts';
+import { newEngagement, newSuiviYear } from './run-new-suivi.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const TEMPLATES = join(ROOT, 'templates');
 
 export const USAGE = `Usage : npm run new -- TYPE IDENTIFIANT   (TYPE : ${SCAFFOLD_KINDS.join(', ')} ; chapitre accepte --cahier 2 et --ordre N)
+        npm run new -- engagement IDENTIFIANT   (ajouté à suivi/engagements.yaml, créé au besoin)
+        npm run new -- suivi FICHE ANNEE        (ajoute l’année au suivi de la fiche)
         npm run new -- contrat DOSSIER
 Crée le fichier à partir de templates/, dans le contrat de CONTENT_DIR (par défaut « content ») ; n’écrase jamais un fichier existant.`;
 
@@ -21,12 +24,15 @@ export function runNew(args: readonly string[], env: NodeJS.ProcessEnv, out: Pri
 
 function scaffold(args: readonly string[], env: NodeJS.ProcessEnv, out: Print, err: Print): number {
   const [kind, name, ...rest] = args;
-  if (!kind || !name || (kind !== 'contrat' && !(SCAFFOLD_KINDS as readonly string[]).includes(kind))) throw new UsageError(USAGE);
+  const followUp = kind === 'engagement' || kind === 'suivi';
+  if (!kind || !name || (kind !== 'contrat' && !followUp && !(SCAFFOLD_KINDS as readonly string[]).includes(kind))) throw new UsageError(USAGE);
   if (kind === 'contrat') return newContract(name, rest.length > 0, out, err);
   if (!validId(name)) {
     const proposed = toId(name);
     throw new UsageError(`Identifiant invalide « ${name} » : minuscules sans accent, chiffres et « - » seulement (il devient le nom du fichier)${proposed ? ` ; proposé : ${proposed}` : ''}.`);
   }
+  if (kind === 'engagement') return newEngagement(name, rest, env, out, err);
+  if (kind === 'suivi') return newSuiviYear(name, rest, env, out, err);
   const cahier = option(rest, '--cahier') === '2' ? 2 : 1;
   const ordre = option(rest, '--ordre');
   if (ordre !== undefined && (kind !== 'chapitre' || !/^\d+(\.\d+)?$/.test(ordre))) throw new UsageError(`--ordre prend un nombre, pour un chapitre seulement\n${USAGE}`);
@@ -70,7 +76,7 @@ function templateName(kind: ScaffoldKind): string {
 }
 
 /** The path of a JSON Schema relative to the new file, for the `yaml-language-server` line. */
-function schemaRef(file: string, kind: string): string {
+export function schemaRef(file: string, kind: string): string {
   return relative(dirname(resolve(file)), join(ROOT, 'schemas', `${kind}.schema.json`));
 }
 

@@ -1,5 +1,6 @@
 /** suivi/engagements.yaml: what each signatory commits to, followed every year. */
 import { issueAt } from '../issues.ts';
+import { hasMarker } from '../schemas/common.ts';
 import { engagementsSchema, type EngagementInput } from '../schemas/engagements.ts';
 import type { EngagementStatut } from '../schemas/suivi.ts';
 import { contrat } from './contrat.ts';
@@ -31,7 +32,8 @@ export const engagements = defineKind({
     return entry.value.map((e, i): Engagement => {
       if (seen.has(e.id)) ctx.report(issueAt('id-double', y.locate([i, 'id']), `engagement en double « ${e.id} »`, 'chaque engagement a un identifiant différent'));
       seen.add(e.id);
-      if (signataires && !signataires.includes(e.signataire))
+      // A scaffold's « à compléter » has its own warning.
+      if (signataires && !signataires.includes(e.signataire) && !hasMarker(e.signataire))
         ctx.report(issueAt('ref-inconnue', y.locate([i, 'signataire']), `signataire inconnu « ${e.signataire} »`, `écrivez le nom d’un signataire de contrat.yaml : ${signataires.join(', ')}`));
       e.objectifs.forEach((id, j) => ctx.report(ctx.registry.check(id, ['objectif'], y.locate([i, 'objectifs', j]))));
       if (e.quartiers !== 'tous') e.quartiers.forEach((id, j) => ctx.report(ctx.registry.check(id, ['quartier'], y.locate([i, 'quartiers', j]))));
