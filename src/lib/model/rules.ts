@@ -64,7 +64,7 @@ export const RULES = {
   'suivi-depasse-budget': 'montants programmés supérieurs au budget d’un financeur',
   'suivi-financeur': 'financeur du suivi absent du budget de la fiche',
   'suivi-hors-calendrier': 'année de suivi hors du calendrier de la fiche',
-  'suivi-avancement': 'action réalisée avec un avancement inférieur à 100 %',
+  'suivi-avancement': 'action réalisée avec un avancement inférieur à 100 %',
   'suivi-statut': 'statut de la fiche différent de celui de son suivi',
   'cible-sans-valeur': 'cible sur un indicateur sans valeur pour ce territoire',
   // npm run import

@@ -27,7 +27,7 @@ import {
   suiviYears,
 } from '../../../src/lib/queries/index.ts';
 import { fixtureFiles } from '../../helpers/fixtures.ts';
-import { SUIVI_FILES, suiviContract } from '../../helpers/suivi-contract.ts';
+import { buildSuivi, SUIVI_FILES, suiviContract } from '../../helpers/suivi-contract.ts';
 
 const c = suiviContract();
 const fiche = (id: string) => lookupOf(c).fiche.get(id)!;
@@ -223,5 +223,29 @@ describe('the golden thread and the commitments', () => {
     expect(engagementYears(c)).toEqual([2016, 2018]);
     expect(engagementStatut(c.engagements[0]!, 2016)).toBe('en-cours');
     expect(engagementStatut(c.engagements[0]!, 2017)).toBeUndefined();
+  });
+});
+
+describe('a commentaire’s Markdown, located in the file', () => {
+  const withComment = (comment: string) =>
+    buildSuivi({ 'cahier-2/fiches/renover-logements.md': SUIVI_FILES['cahier-2/fiches/renover-logements.md'].replace('    commentaire: Terminé.\n', comment) });
+  const located = (comment: string) => withComment(comment).issues.filter((i) => i.severity === 'error').map((i) => `${i.line}:${i.column} ${i.path} ${i.message} [${i.rule}]`);
+
+  it('in a `>` block, at the line and column of the directive', () => {
+    expect(located('    commentaire: >-\n      Terminé,\n        voir :ref[renove].\n')).toEqual(['19:14 :ref identifiant inconnu « renove » [ref-inconnue]']);
+  });
+
+  it('in a plain or quoted scalar, at the key', () => {
+    expect(located("    commentaire: 'Voir :ref[renove].'\n")).toEqual(['17:5 :ref identifiant inconnu « renove » [ref-inconnue]']);
+  });
+
+  it('too deeply nested: an error, no stack trace, no hang', () => {
+    const issues = withComment(`    commentaire: |\n      ${'> '.repeat(80)}texte\n`).issues.filter((i) => i.severity === 'error');
+    expect(issues.map((i) => `${i.line}:${i.column} ${i.path} ${i.message} [${i.rule}]`)).toEqual(['17:18 suivi.2017.commentaire commentaire Markdown illisible (structure trop profonde) [markdown-profond]']);
+  });
+
+  it('a directive in a commentaire counts as showing the indicator', () => {
+    const shown = withComment('    commentaire: |\n      Le chômage :\n\n      ::indicateur{id=chomage}\n').issues;
+    expect(shown.filter((i) => i.rule === 'indicateur-non-affiche')).toEqual([]);
   });
 });
