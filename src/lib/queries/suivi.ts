@@ -4,9 +4,10 @@
  * - `suiviNow(contract)`: the contract's « now », the latest year written in
  *   any fiche's `suivi` or any commitment's `suivi` (undefined without any).
  * - `suiviYears(contract)`: every such year, ascending.
- * - `ficheStatut(fiche, annee?)`: the fiche's effective statut; at year N,
- *   that of the latest suivi year ≤ N that has one (`a-lancer` when the
- *   fiche has a suivi but none yet; the fiche's own when it has no suivi).
+ * - `ficheStatut(fiche, annee?)`: the fiche's effective statut (as written,
+ *   else the latest suivi year's); at year N, that of the latest suivi year
+ *   ≤ N that has one (`a-lancer` before the first), or the fiche's own when
+ *   no suivi year gives a statut.
  * - `isLate(contract, fiche, annee?)`: statut `en-retard`, or
  *   `calendrier.fin` earlier than « now » (or N) and the statut is neither
  *   `realise` nor `abandonne`.
@@ -38,9 +39,9 @@ export function suiviAt(fiche: Fiche, annee: number): SuiviAnnee | undefined {
 }
 
 export function ficheStatut(fiche: Fiche, annee?: number): FicheStatut {
-  if (annee === undefined || !fiche.suivi) return fiche.statut;
-  const last = fiche.suivi.filter((s) => s.annee <= annee && s.statut).at(-1);
-  return last?.statut ?? 'a-lancer';
+  const dated = (fiche.suivi ?? []).filter((s) => s.statut);
+  if (annee === undefined || dated.length === 0) return fiche.statut;
+  return dated.filter((s) => s.annee <= annee).at(-1)?.statut ?? 'a-lancer';
 }
 
 export function isLate(contract: Contract, fiche: Fiche, annee?: number): boolean {

@@ -101,6 +101,8 @@ describe('the follow-up’s clock and statuses', () => {
     expect(ficheStatut(renover, 2016)).toBe('a-lancer');
     expect(ficheStatut(renover, 2017)).toBe('realise');
     expect(suiviAt(jeunes, 2016)!.avancement).toBe(60);
+    const undated = suiviContract({ 'cahier-2/fiches/renover-logements.md': SUIVI_FILES['cahier-2/fiches/renover-logements.md'].replace('    statut: realise\n', '').replace('calendrier:', 'statut: suspendu\ncalendrier:') });
+    expect(ficheStatut(lookupOf(undated).fiche.get('renover-logements')!, 2016)).toBe('suspendu');
     expect(suiviAt(jeunes, 2017)).toBeUndefined();
   });
 
