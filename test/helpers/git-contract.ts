@@ -120,6 +120,31 @@ const ORIENTATIONS_V2 = `piliers:
             titre: Rénover les logements
 `;
 
+const ENGAGEMENTS_V1 = `- id: etat-emploi
+  signataire: État
+  engagement: Accompagner 50 jeunes par an
+  objectifs: [accompagner]
+  quartiers: [centre]
+  suivi:
+    2016: {statut: en-cours}
+- id: ville-sport
+  signataire: Ville test
+  engagement: Ouvrir les gymnases le soir
+`;
+
+const ENGAGEMENTS_V2 = `- id: etat-emploi
+  signataire: État
+  engagement: Accompagner 80 jeunes par an
+  objectifs: [accompagner, orienter]
+  quartiers: tous
+  suivi:
+    2016: {statut: tenu}
+    2017: {statut: en-cours, commentaire: 60 jeunes accompagnés}
+- id: ville-culture
+  signataire: Ville test
+  engagement: Ouvrir la médiathèque le dimanche
+`;
+
 const DIAGNOSTIC = (words: string) => `---
 titre: Diagnostic
 ordre: 1
@@ -133,8 +158,10 @@ Le chômage ${words} dans le quartier, et il touche d'abord les jeunes sans dipl
 
 /**
  * The minimal contract signed as `v1.0` (with a second objectif, quartier
- * and fiche that are removed later), then amended in two commits with a
- * change of every kind the comparison reports.
+ * and fiche that are removed later), in format 1; then amended in two
+ * commits with a change of every kind the comparison reports, the first
+ * (tagged `v1.1`) bringing the format-2 signatories' commitments that the
+ * second changes.
  */
 export function amendedContract(): GitContract {
   const c = gitContract('minimal');
@@ -151,7 +178,11 @@ export function amendedContract(): GitContract {
   c.remove('quartiers/sud.md');
   c.remove('cahier-2/fiches/ancienne-fiche.md');
   c.write('quartiers/nord.md', '---\nnom: Nord\ncommune: ville\n---\nPortrait du quartier Nord.\n');
-  c.commit('Avenant : arbre, quartiers');
+  // Format 2 from here on: signatories' commitments, a fiche's follow-up.
+  c.edit('contrat.yaml', (t) => `${t}signataires:\n  - nom: État\n  - nom: Ville test\n`);
+  c.write('suivi/engagements.yaml', ENGAGEMENTS_V1);
+  c.commit('Avenant : arbre, quartiers, engagements');
+  c.tag('v1.1', 'Version 1.1');
 
   c.write(
     'cahier-2/fiches/accompagner-jeunes.md',
@@ -175,6 +206,10 @@ budget:
 indicateurs:
   - libelle: Jeunes accompagnés
     cible: 50
+suivi:
+  2016:
+    statut: en-cours
+    avancement: 40
 ---
 Description de la fiche.
 `,
@@ -183,6 +218,7 @@ Description de la fiche.
   c.edit('cahier-1/indicateurs/chomage.yaml', (t) => t.replace('centre: 20.5', 'centre: 21.0').replace('  2009:\n    centre: 19.0\n', '  2016:\n    centre: 18.2\n    ville: 11.0\n'));
   c.edit('quartiers/centre.md', (t) => t.replace('population: 1200', 'population: 1250'));
   c.write('cahier-1/chapitres/diagnostic.md', DIAGNOSTIC('a baissé depuis 2011'));
+  c.write('suivi/engagements.yaml', ENGAGEMENTS_V2);
   c.write('cahier-2/chapitres/bilan.md', '---\ntitre: Bilan à mi-parcours\nordre: 2\n---\nLe bilan.\n');
   c.commit('Avenant : fiches, indicateurs, chapitres');
   return c;

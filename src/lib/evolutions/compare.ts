@@ -9,6 +9,7 @@ import { formatDate } from '../format.ts';
 import type { Contract, RefTarget } from '../model/index.ts';
 import { entityLabel, labelText, lookupOf } from '../queries/index.ts';
 import { compareChapitres } from './chapitres.ts';
+import { compareEngagements } from './engagements.ts';
 import { compareFiches } from './fiches.ts';
 import { compareIndicateurs } from './indicateurs.ts';
 import { current, matchById, otherFields, removed, titleDetail } from './match.ts';
@@ -39,7 +40,7 @@ export function compareContracts(before: Version, now: Contract): Evolutions {
     fiches: compareFiches(old, now),
     quartiers: compareQuartiers(old, now),
     indicateurs: compareIndicateurs(old, now),
-    engagements: [],
+    engagements: compareEngagements(old, now),
     chapitres: compareChapitres(old, now),
   };
   const { version, date } = old.contrat;
@@ -65,12 +66,20 @@ function parentOf(contract: Contract, kind: Level, id: string): RefTarget | unde
   return undefined;
 }
 
+/** What a tree node holds besides its title and children: compared as « other fields ». */
+interface NodeFields {
+  constats?: unknown;
+  indicateurs?: unknown;
+  cibles?: unknown;
+}
+
 /** The tree's nodes in reading order: each pilier, its enjeux, axes and objectifs. */
-function treeNodes(contract: Contract): { kind: Level; id: string; titre: string }[] {
+function treeNodes(contract: Contract): { kind: Level; id: string; titre: string; fields: NodeFields }[] {
+  const node = (kind: Level, x: { id: string; titre: string } & NodeFields) => ({ kind, id: x.id, titre: x.titre, fields: { constats: x.constats, indicateurs: x.indicateurs, cibles: x.cibles } });
   return contract.piliers.flatMap((p) => [
-    { kind: 'pilier' as const, id: p.id, titre: p.titre },
-    ...p.enjeux.map((e) => ({ kind: 'enjeu' as const, id: e.id, titre: e.titre })),
-    ...p.axes.flatMap((a) => [{ kind: 'axe' as const, id: a.id, titre: a.titre }, ...a.objectifs.map((o) => ({ kind: 'objectif' as const, id: o.id, titre: o.titre }))]),
+    node('pilier', p),
+    ...p.enjeux.map((e) => node('enjeu', e)),
+    ...p.axes.flatMap((a) => [node('axe', a), ...a.objectifs.map((o) => node('objectif', o))]),
   ]);
 }
 
@@ -86,7 +95,16 @@ function compareTree(old: Contract, now: Contract): Change[] {
       const from = parentOf(old, a.kind, a.ref);
       const to = parentOf(now, b.kind, b.ref);
       const moved = from && to && (from.kind !== to.kind || from.id !== to.id);
-      return [...titleDetail(a.titre, b.titre), ...(moved ? [{ type: 'deplacement' as const, avant: label(old, from), apres: label(now, to) }] : [])];
+      const e = fr.evolutions;
+      return [
+        ...titleDetail(a.titre, b.titre),
+        ...(moved ? [{ type: 'deplacement' as const, avant: label(old, from), apres: label(now, to) }] : []),
+        ...otherFields([
+          [e.constats, a.fields.constats, b.fields.constats],
+          [e.indicateurs, a.fields.indicateurs, b.fields.indicateurs],
+          [e.cibles, a.fields.cibles, b.fields.cibles],
+        ]),
+      ];
     },
     (n) => current(now, { kind: n.kind, id: n.ref }, [], 'ajout'),
     (n) => removed(old, { kind: n.kind, id: n.ref }),

@@ -10,6 +10,8 @@ import { current, matchById, otherFields, removed, titleDetail } from './match.t
 import { plainText } from './words.ts';
 import type { Change, Detail } from './types.ts';
 
+type Quartiers = Pick<Fiche, 'quartiers' | 'tousQuartiers'>;
+
 export function compareFiches(old: Contract, now: Contract): Change[] {
   return matchById(
     old.fiches,
@@ -38,6 +40,7 @@ function ficheDetails(old: Contract, a: Fiche, now: Contract, b: Fiche): Detail[
       [fr.partenaires.toLowerCase(), a.partenaires, b.partenaires],
       [fr.public.toLowerCase(), a.public, b.public],
       [fr.indicateursSuivi.toLowerCase(), a.indicateurs, b.indicateurs],
+      [fr.evolutions.suivi.toLowerCase(), a.suivi, b.suivi],
       [fr.evolutions.description, plainText(a.body.root), plainText(b.body.root)],
     ]),
   ];
@@ -59,8 +62,9 @@ function budgetDetails(a: Fiche, b: Fiche): Detail[] {
   return details;
 }
 
-function quartiersDetail(old: Contract, a: Fiche, now: Contract, b: Fiche): Detail[] {
-  const names = (c: Contract, f: Fiche) => (f.tousQuartiers ? [fr.tousQuartiers] : f.quartiers.map((id) => territoireNom(c, id)));
+/** The quartiers of a fiche or a commitment: `tous` named as such, the others each by name. */
+export function quartiersDetail(old: Contract, a: Quartiers, now: Contract, b: Quartiers): Detail[] {
+  const names = (c: Contract, f: Quartiers) => (f.tousQuartiers ? [fr.tousQuartiers] : f.quartiers.map((id) => territoireNom(c, id)));
   if (a.tousQuartiers !== b.tousQuartiers) return [{ type: 'valeur', champ: fr.quartiers, avant: names(old, a).join(', '), apres: names(now, b).join(', ') }];
   return listDetail(fr.quartiers, a.quartiers, b.quartiers, (id) => territoireNom(old, id), (id) => territoireNom(now, id));
 }

@@ -4,14 +4,26 @@
  */
 import type { Contract, Indicateur } from '../model/index.ts';
 import { lookupOf, territoireNom } from '../queries/index.ts';
-import { current, matchById, removed, titleDetail } from './match.ts';
+import { fr } from '../../i18n/fr.ts';
+import { current, matchById, otherFields, removed, titleDetail } from './match.ts';
 import type { Change, Detail, ValueChange } from './types.ts';
 
 export function compareIndicateurs(old: Contract, now: Contract): Change[] {
+  const f = fr.evolutions.indicateurChamps;
   return matchById(
     old.indicateurs,
     now.indicateurs,
-    (a, b) => [...titleDetail(a.titre, b.titre), ...valuesDetail(a, b, (id) => lookupOf(now).territoire.get(id)?.nom ?? territoireNom(old, id))],
+    (a, b) => [
+      ...titleDetail(a.titre, b.titre),
+      ...valuesDetail(a, b, (id) => lookupOf(now).territoire.get(id)?.nom ?? territoireNom(old, id)),
+      ...otherFields([
+        [f.unite, a.unite, b.unite],
+        [f.source, a.source, b.source],
+        [f.definition, a.definition, b.definition],
+        [f.sens, a.sens, b.sens],
+        [f.ruptures, a.ruptures, b.ruptures],
+      ]),
+    ],
     (i) => current(now, { kind: 'indicateur', id: i.id }, [], 'ajout'),
     (i) => removed(old, { kind: 'indicateur', id: i.id }),
   );

@@ -3,6 +3,7 @@
  * repository built here: tagged v1.0, then amended with a change of every
  * kind (test/helpers/git-contract.ts). `npm run evolutions` lists exactly
  * those changes, each linked to its current page, the removed ones to none.
+ * v1.0 is in format 1, read as a subset of format 2 (no commitments).
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { runEvolutions } from '../../../scripts/lib/run-evolutions.ts';
@@ -50,7 +51,7 @@ Fiches projets (3)
       Financeur Région : néant → 200\u202f€
       Objectifs : + Objectif opérationnel 1.1.1 — Orienter les jeunes
       Quartiers : + Nord
-      Autres modifications : partenaires
+      Autres modifications : partenaires, suivi
   Ajout : Fiche 2 — Rénover les logements (/fiches/renover-logements/)
   Suppression : Fiche 2 — Une fiche abandonnée
 
@@ -66,6 +67,10 @@ Indicateurs (1)
       Années retirées : 2009
       Centre, 2011 : 20,5\u202f% → 21\u202f%
 
+Engagements des signataires (2)
+  Ajout : Engagement (État) — Accompagner 80 jeunes par an
+  Ajout : Engagement (Ville test) — Ouvrir la médiathèque le dimanche
+
 Chapitres (2)
   Modification : Chapitre du Cahier I — Diagnostic (/diagnostic/chapitres/diagnostic/)
       Texte : Le chômage [-reste élevé-]{+a baissé depuis 2011+} dans le quartier, et il touche d'abord les …
@@ -73,18 +78,35 @@ Chapitres (2)
     );
   });
 
+  it('compares the signatories’ commitments between two versions in format 2', () => {
+    const { out } = run(['v1.1']);
+    expect(out.slice(out.indexOf('Engagements des signataires'), out.indexOf('\n\nChapitres'))).toBe(`Engagements des signataires (3)
+  Modification : Engagement (État) — Accompagner 80 jeunes par an
+      Engagement : Accompagner 50 jeunes par an → Accompagner 80 jeunes par an
+      Objectifs : + Objectif opérationnel 1.1.1 — Orienter les jeunes
+      Quartiers : Centre → Tous les quartiers
+      Suivi 2016 : En cours → Tenu
+      Suivi 2017 : néant → En cours
+      Autres modifications : commentaires du suivi
+  Ajout : Engagement (Ville test) — Ouvrir la médiathèque le dimanche
+  Suppression : Engagement (Ville test) — Ouvrir les gymnases le soir`);
+  });
+
   it('names the version compared with as it was at that ref, and links only what is still there', () => {
     const now = loadContract(repo.dir, {}).contract!;
     const ev = evolutionsSince(repo.dir, 'v1.0', now);
     expect(ev.depuis).toEqual({ ref: 'v1.0', version: '1.0', date: '2015-06-30' });
     const changes = ev.sections.flatMap((s) => s.changes);
-    for (const c of changes) expect(c.path === undefined, `${c.prefix} ${c.titre}`).toBe(c.change === 'suppression');
+    // The site has no page of the commitments yet: they link to nothing.
+    const linked = ev.sections.filter((s) => s.id !== 'engagements').flatMap((s) => s.changes);
+    expect(linked.length).toBe(changes.length - 2);
+    for (const c of linked) expect(c.path === undefined, `${c.prefix} ${c.titre}`).toBe(c.change === 'suppression');
   });
 
   it('compares with any ref, and finds nothing between a version and itself', () => {
     expect(run(['HEAD']).out).toBe('Évolutions depuis la version 1.1 du 15 mars 2017\n\nAucune évolution : le contrat est identique à cette version.');
-    // One commit back: only the fiches, indicators and chapters changed since.
-    expect(run(['HEAD~1']).out.match(/^\S.* \(\d+\)$/gm)).toEqual(['Fiches projets (2)', 'Quartiers (1)', 'Indicateurs (1)', 'Chapitres (2)']);
+    // One commit back (v1.1): the tree and the quartiers' list have not changed since.
+    expect(run(['HEAD~1']).out.match(/^\S.* \(\d+\)$/gm)).toEqual(['Fiches projets (2)', 'Quartiers (1)', 'Indicateurs (1)', 'Engagements des signataires (3)', 'Chapitres (2)']);
   });
 
   it('says how to call it', () => {
