@@ -10,6 +10,7 @@ import { toBody, type Body } from './bodies.ts';
 import { issueAt, warningAt, type ContentIssue } from './issues.ts';
 import type { Entry, ParsedBody } from './parse-files.ts';
 import { tooDeep } from './markdown-depth.ts';
+import { scalarMarkdown } from './yaml-markdown.ts';
 import type { FicheInput } from './schemas/fiche.ts';
 import type { FicheStatut, SuiviAnneeInput } from './schemas/suivi.ts';
 
@@ -43,8 +44,8 @@ export function commentaireBodies(entry: Entry<FicheInput>): Map<string, ParsedB
   bodies = new Map();
   for (const [year, y] of Object.entries(entry.value.suivi ?? {})) {
     if (y.commentaire === undefined) continue;
-    const md = entry.yaml.markdown(['suivi', year, 'commentaire']);
-    if (!md) continue;
+    const path = ['suivi', year, 'commentaire'];
+    const md = entry.yaml.markdown(path) ?? scalarMarkdown(y.commentaire, entry.yaml.locate(path, 'key'));
     let body: ParsedBody | undefined;
     if (tooDeep(md.text) === undefined) {
       try {

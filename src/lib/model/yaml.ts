@@ -163,7 +163,7 @@ function nodeAt(doc: Document.Parsed, path: KeyPath): unknown {
     else if (isSeq(node) && typeof segment === 'number') node = node.items[segment];
     else return undefined;
   }
-  return node;
+  return isAlias(node) ? node.resolve(doc) : node;
 }
 
 function rangeStart(node: unknown): number | undefined {

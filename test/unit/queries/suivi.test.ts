@@ -251,3 +251,15 @@ describe('a commentaire’s Markdown, located in the file', () => {
     expect(shown.filter((i) => i.rule === 'indicateur-non-affiche')).toEqual([]);
   });
 });
+
+describe('a commentaire written through a YAML alias', () => {
+  it('is read, its errors located at the anchored text', () => {
+    const fiche = SUIVI_FILES['cahier-2/fiches/accompagner-jeunes.md']
+      .replace('    dossiers: [DOS-1]\n    commentaire: |', '    dossiers: [DOS-1]\n    commentaire: &texte |')
+      .replace('  2016:\n    avancement: 60', '  2016:\n    commentaire: *texte\n    avancement: 60');
+    const c = suiviContract({ 'cahier-2/fiches/accompagner-jeunes.md': fiche });
+    expect(c.fiches.find((f) => f.id === 'accompagner-jeunes')!.suivi![1]!.commentaire!.root.children).toHaveLength(2);
+    const broken = buildSuivi({ 'cahier-2/fiches/accompagner-jeunes.md': fiche.replace(':ref[accompagner]', ':ref[accompagne]') });
+    expect(broken.issues.filter((i) => i.severity === 'error').map((i) => `${i.line}:${i.column} ${i.message}`)).toEqual(['40:12 identifiant inconnu « accompagne »']);
+  });
+});
