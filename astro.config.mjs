@@ -1,9 +1,10 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import { contentWatch } from './src/integrations/content-watch.ts';
+import { sitePath } from './src/lib/site/base-path.ts';
 
-/** BASE_PATH lets an agglomeration publish under a sub-path, e.g. /contrat-de-ville/. */
-const base = process.env.BASE_PATH && process.env.BASE_PATH.trim() !== '' ? process.env.BASE_PATH : '/';
+/** BASE_PATH, or the path of SITE_URL, lets an agglomeration publish under a sub-path, e.g. /contrat-de-ville/. */
+const { base } = sitePath(process.env);
 
 export default defineConfig({
   output: 'static',

@@ -11,7 +11,8 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { contentDir, loadContract, MODEL_FILE_ENV, writeJson, writeModelFile } from '../../src/lib/contract.ts';
-import { CliError } from '../../src/lib/errors.ts';
+import { CliError, UsageError } from '../../src/lib/errors.ts';
+import { sitePath } from '../../src/lib/site/base-path.ts';
 import type { Contract } from '../../src/lib/model/index.ts';
 import { depuisRef, EVOLUTIONS_FILE_ENV, evolutionsSince } from '../../src/lib/evolutions/since.ts';
 import type { Evolutions } from '../../src/lib/evolutions/types.ts';
@@ -34,6 +35,7 @@ class BuildError extends CliError {
 
 export function buildAll(env: NodeJS.ProcessEnv, distDir = 'dist'): Promise<number> {
   return handleCliAsync(async () => {
+    basePath(env);
     const dir = contentDir(env);
     const { contract, issues } = loadContract(dir);
     report(issues, dir, log, fail);
@@ -175,10 +177,11 @@ async function offerDownloads(dir: string): Promise<DownloadsReport> {
   }
 }
 
-/** BASE_PATH with its final slash; `/` when unset. */
+/** The base path the site is built for (src/lib/site/base-path.ts); BASE_PATH and SITE_URL that contradict each other stop the command. */
 export function basePath(env: NodeJS.ProcessEnv): string {
-  const b = env.BASE_PATH && env.BASE_PATH.trim() !== '' ? env.BASE_PATH : '/';
-  return b.endsWith('/') ? b : `${b}/`;
+  const { base, error } = sitePath(env);
+  if (error) throw new UsageError(error);
+  return base;
 }
 
 /** What a killed build left beside dist/ (its temporary or previous folder) is removed by the next one. */

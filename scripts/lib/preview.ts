@@ -19,15 +19,15 @@ export function builtBase(dist: string): string | undefined {
 }
 
 /**
- * Starts the server: the base path is BASE_PATH, or when it is unset the
- * one the site was built for; a site built for another base path would
+ * Starts the server: the base path is that of BASE_PATH or SITE_URL, or
+ * when both are unset the one the site was built for; a site built for another base path would
  * show pages without their styles and links, and is refused.
  */
 export async function startPreview(env: NodeJS.ProcessEnv, print: (line: string) => void): Promise<Served> {
   const dist = env.DIST_DIR || 'dist';
   if (!existsSync(join(dist, 'index.html'))) throw new CliError(`Aucun site construit dans ${dist}/ : lancez d’abord npm run build.`, 1);
   const built = builtBase(dist);
-  const base = env.BASE_PATH?.trim() ? basePath(env) : (built ?? '/');
+  const base = env.BASE_PATH?.trim() || env.SITE_URL?.trim() ? basePath(env) : (built ?? '/');
   if (built && built !== base)
     throw new UsageError(`${dist}/ a été construit pour le sous-chemin ${built}, et BASE_PATH vaut ${base} : lancez BASE_PATH=${built} npm run preview, ou reconstruisez avec BASE_PATH=${base} npm run build.`);
   const port = env.PORT ? Number(env.PORT) : DEFAULT_PORT;
