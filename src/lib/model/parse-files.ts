@@ -27,6 +27,8 @@ export interface Entry<T> {
   /** File name without extension for one-entity-per-file kinds; the path otherwise. */
   id: string;
   file: string;
+  /** The names of the folders its kind's place writes `*` (the year of `rapports/<annee>/…`). */
+  folders: readonly string[];
   value: T;
   yaml: YamlSource;
   body?: ParsedBody;
@@ -41,7 +43,7 @@ export interface ParsedContract {
    * validated: their ids still exist for references. `id` is the file's id
    * for entity kinds.
    */
-  failed: { kind: AnyKind; id?: string }[];
+  failed: { kind: AnyKind; id?: string; folders?: readonly string[] }[];
   /** Drafts of one-entity-per-file kinds (`_permis.md`): not read, but a reference to one can name it. */
   drafts: { kind: AnyKind; id: string; file: string }[];
 }
@@ -83,16 +85,16 @@ export function parseContractFiles(files: readonly SourceFile[]): { parsed: Pars
       issues.push(issueAt('fichier-mal-nomme', top, `fichier mal nommé : ${where.expected}`, 'renommez le fichier, ou préfixez son nom par « _ » pour en faire un brouillon'));
       continue;
     }
-    const { kind, id } = where;
+    const { kind, id, folders } = where;
     if (id !== undefined && !ID_PATTERN.test(id)) {
       const proposed = toId(id);
       const renamed = proposed ? `renommez-le « ${file.path.replace(/[^/]*(\.[a-z]+)$/, `${proposed}$1`)} »` : undefined;
       issues.push(issueAt('nom-invalide', top, `nom de fichier invalide « ${id} » : il sert d’identifiant et ne peut contenir que des minuscules sans accent, des chiffres et « - »`, renamed));
       continue;
     }
-    const entry = parseEntry(file, kind, id ?? file.path, issues);
+    const entry = parseEntry(file, kind, id ?? file.path, folders, issues);
     if (entry) entries.get(kind.name)!.push(entry);
-    else parsed.failed.push({ kind, ...(id !== undefined ? { id } : {}) });
+    else parsed.failed.push({ kind, folders, ...(id !== undefined ? { id } : {}) });
   }
   for (const kind of KINDS as readonly AnyKind[]) {
     if (!kind.required || sorted.some((f) => f.path === kind.place)) continue;
@@ -102,7 +104,7 @@ export function parseContractFiles(files: readonly SourceFile[]): { parsed: Pars
   return { parsed, issues };
 }
 
-function parseEntry(file: SourceFile, kind: AnyKind, id: string, issues: ContentIssue[]): Entry<unknown> | undefined {
+function parseEntry(file: SourceFile, kind: AnyKind, id: string, folders: readonly string[], issues: ContentIssue[]): Entry<unknown> | undefined {
   const top: Location = { file: file.path, line: 1, column: 1, path: '' };
   const decoded = decodeText(file);
   if (!decoded.ok) {
@@ -154,5 +156,5 @@ function parseEntry(file: SourceFile, kind: AnyKind, id: string, issues: Content
   if (typeof declared === 'string' && declared !== id) {
     issues.push(issueAt('id-nom-fichier', source.locate(['id']), `l’identifiant « ${declared} » diffère du nom du fichier « ${id} »`, `supprimez la clé id, ou renommez le fichier en ${declared}`));
   }
-  return { id, file: file.path, value, yaml: source, ...(body ? { body } : {}) };
+  return { id, file: file.path, folders, value, yaml: source, ...(body ? { body } : {}) };
 }

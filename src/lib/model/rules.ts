@@ -43,6 +43,14 @@ export const RULES = {
   // Follow-up (FORMAT-SUIVI)
   'suivi-periode': 'année de suivi ou de cible hors de la période du contrat',
   'rupture-annee': 'rupture de série à une année sans valeur',
+  // The annual report
+  'rapport-annee': 'année d’un rapport différente du nom de son dossier',
+  'consultation-dates': 'consultation qui finit avant de commencer',
+  'consultation-courte': 'consultation de moins d’un mois',
+  'deliberation-date': 'rapport adopté avant la fin de la consultation',
+  'avis-date': 'avis daté hors de la consultation',
+  'avis-manquant': 'instance consultée sans avis',
+  'avis-double': 'deux avis de la même instance',
   // Media and outlines
   'media-chemin': 'chemin de fichier refusé',
   'media-introuvable': 'fichier de medias/ introuvable',

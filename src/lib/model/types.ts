@@ -17,6 +17,9 @@ export type { Fiche } from './kinds/fiche.ts';
 export type { SuiviAnnee, SuiviFinancement } from './fiche-suivi.ts';
 export type { Engagement } from './kinds/engagements.ts';
 export type { FicheStatut, EngagementStatut } from './schemas/suivi.ts';
+export type { Rapport } from './kinds/rapport.ts';
+export type { RapportChapitre } from './kinds/rapport-chapitre.ts';
+export type { Avis } from './kinds/avis.ts';
 export type { Axe, Cible, Enjeu, Objectif, Pilier } from './tree.ts';
 
 export type RefKind = 'pilier' | 'enjeu' | 'axe' | 'objectif' | 'fiche' | 'quartier' | 'indicateur' | 'afom' | 'constat';

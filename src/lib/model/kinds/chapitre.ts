@@ -13,7 +13,7 @@ function chapitreKind<const Name extends string, const Key extends string>(name:
     name,
     place: `cahier-${cahier}/chapitres/*.md`,
     schema: chapitreSchema,
-    editor: 'En-tête d’un chapitre (cahier-1|2/chapitres/<slug>.md)',
+    editor: 'En-tête d’un chapitre (cahier-1|2/chapitres/<slug>.md, rapports/<annee>/chapitres/<slug>.md)',
     editorSchema: 'chapitre',
     key,
     resolve: (entries): Chapitre[] =>

@@ -14,10 +14,13 @@ import type { KeyOf, OutputOf } from './kind.ts';
 import { indicateur } from './indicateur.ts';
 import { orientations } from './orientations.ts';
 import { quartier } from './quartier.ts';
+import { avis } from './avis.ts';
+import { rapport } from './rapport.ts';
+import { rapportChapitre } from './rapport-chapitre.ts';
 import { territoires } from './territoires.ts';
 
 /** In the order ids are declared: a kind may read what the kinds above it declared. */
-export const KINDS = [contrat, territoires, quartier, indicateur, afom, chapitre1, chapitre2, orientations, declinaison, fiche, engagements] as const;
+export const KINDS = [contrat, territoires, quartier, indicateur, afom, chapitre1, chapitre2, orientations, declinaison, fiche, engagements, rapport, rapportChapitre, avis] as const;
 
 export type KindName = (typeof KINDS)[number]['name'];
 

@@ -21,15 +21,25 @@ import type { IdKind, Registry } from '../registry.ts';
 import type { BodiesCheck } from '../bodies.ts';
 import type { YamlSource } from '../yaml.ts';
 
-/** One file at a fixed path (`contrat.yaml`), or one entity per file in a folder, its name being its id (`quartiers/*.md`). */
-export type Place = { file: string } | { folder: string; ext: string };
+/**
+ * Where a kind's files are: folder segments, each a name or `*` (any one
+ * folder, whose name the entry keeps: `rapports/<annee>/` has a `*` folder),
+ * then either a file name (one file in that folder) or `*.ext`, one entity
+ * per file, its name being its id.
+ */
+export interface Place {
+  folders: string[];
+  file?: string;
+  ext?: string;
+}
 
 export interface Kind<Name extends string = string, S extends z.ZodType = z.ZodType, D = unknown, O = unknown, Key extends string | undefined = string | undefined> {
   name: Name;
   /**
    * Where its files are: `contrat.yaml`, or `cahier-2/fiches/*.md` for one
-   * entity per file. A `.md` file is Markdown with a YAML front matter (the
-   * schema is the front matter's).
+   * entity per file; a folder written `*` is any folder, its name kept in
+   * the entry (`rapports/<annee>/rapport.yaml` is written with `*` for the year). A `.md` file is Markdown with a
+   * YAML front matter (the schema is the front matter's).
    */
   place: string;
   /** The contract cannot be built without this file. */
@@ -94,8 +104,18 @@ export function defineKind<const Name extends string, S extends z.ZodType, D, O,
 }
 
 export function placeOf(kind: AnyKind): Place {
-  const star = kind.place.lastIndexOf('/*');
-  return star < 0 ? { file: kind.place } : { folder: kind.place.slice(0, star), ext: kind.place.slice(star + 2) };
+  const segments = kind.place.split('/');
+  const last = segments.pop()!;
+  return last.startsWith('*') ? { folders: segments, ext: last.slice(1) } : { folders: segments, file: last };
+}
+
+/** The path of a kind's single file in the folders given for its `*` (`rapports/2017/rapport.yaml`). */
+export function placePath(kind: AnyKind, folders: readonly string[] = []): string {
+  let i = 0;
+  return kind.place
+    .split('/')
+    .map((s, n, all) => (s === '*' && n < all.length - 1 ? (folders[i++] ?? s) : s))
+    .join('/');
 }
 
 export function isMarkdown(kind: AnyKind): boolean {

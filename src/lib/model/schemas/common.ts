@@ -23,6 +23,19 @@ export const treeRefSchema = z
   })
   .describe('Identifiant d’un objectif de l’arbre (ex. « reussite-educative »)');
 
+/** A day, `AAAA-MM-JJ`, that exists on the calendar. */
+export const dateSchema = z
+  .string({ error: 'date attendue au format AAAA-MM-JJ' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'date attendue au format AAAA-MM-JJ', abort: true })
+  .refine((s) => isRealDate(s), { error: 'date inexistante' })
+  .describe('Date, AAAA-MM-JJ');
+
+function isRealDate(s: string): boolean {
+  const [y, m, d] = s.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
 export const textSchema = z.string().trim().min(1, { error: 'texte vide' });
 
 export const yearSchema = z

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, mediaPathSchema, periodSchema, textSchema } from './common.ts';
+import { dateSchema, idSchema, mediaPathSchema, periodSchema, textSchema } from './common.ts';
 
 export const DEFAULT_LIBELLES = {
   pilier: 'Pilier',
@@ -30,11 +30,7 @@ export const contratSchema = z.strictObject({
   periode: periodSchema,
   statut: z.enum(['projet', 'signe']).describe('« projet » : document de travail ; « signe » : version signée'),
   version: textSchema.describe('Version, ex. "1.0" (entre guillemets)'),
-  date: z
-    .string({ error: 'date attendue au format AAAA-MM-JJ' })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'date attendue au format AAAA-MM-JJ', abort: true })
-    .refine((s) => isRealDate(s), { error: 'date inexistante' })
-    .describe('Date de cette version, AAAA-MM-JJ'),
+  date: dateSchema.describe('Date de cette version, AAAA-MM-JJ'),
   maitre_ouvrage: textSchema.describe('Maître d’ouvrage'),
   redaction: z.array(textSchema).default([]).describe('Rédacteurs, bureau d’études'),
   libelles: z
@@ -56,9 +52,3 @@ export type ContratInput = z.output<typeof contratSchema>;
 export type AxeTransversal = z.output<typeof axeTransversalSchema>;
 export type Signataire = z.output<typeof signataireSchema>;
 export type Libelles = ContratInput['libelles'];
-
-function isRealDate(s: string): boolean {
-  const [y, m, d] = s.split('-').map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
