@@ -1,13 +1,14 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { contentDir, loadContract } from '../../src/lib/contract.ts';
 import { formatIssues, hasErrors } from '../../src/lib/model/index.ts';
-import { fill, placeholderValues, SCAFFOLD_KINDS, targetPath, validId, type ScaffoldKind } from '../../src/lib/scaffold.ts';
+import { fill, placeholderValues, SCAFFOLD_KINDS, schemaRef, targetPath, validId, type ScaffoldKind } from '../../src/lib/scaffold.ts';
 import { toId } from '../../src/lib/model/ids.ts';
 import type { Chapitre } from '../../src/lib/model/index.ts';
 import { UsageError } from '../../src/lib/errors.ts';
 import { handleCli, type Print } from './cli.ts';
 import { newEngagement, newSuiviYear } from './run-new-suivi.ts';
+import { newAvis, newRapport, RAPPORT_USAGE } from './run-new-rapport.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const TEMPLATES = join(ROOT, 'templates');
@@ -16,6 +17,7 @@ export const USAGE = `Usage : npm run new -- TYPE IDENTIFIANT   (TYPE : ${SCAFFO
         npm run new -- engagement IDENTIFIANT   (ajouté à suivi/engagements.yaml, créé au besoin)
         npm run new -- suivi FICHE ANNEE        (ajoute l’année au suivi de la fiche)
         npm run new -- contrat DOSSIER
+${RAPPORT_USAGE}
 Crée le fichier à partir de templates/, dans le contrat de CONTENT_DIR (par défaut « content ») ; n’écrase jamais un fichier existant.`;
 
 export function runNew(args: readonly string[], env: NodeJS.ProcessEnv, out: Print, err: Print): number {
@@ -24,6 +26,8 @@ export function runNew(args: readonly string[], env: NodeJS.ProcessEnv, out: Pri
 
 function scaffold(args: readonly string[], env: NodeJS.ProcessEnv, out: Print, err: Print): number {
   const [kind, name, ...rest] = args;
+  if (kind === 'rapport') return newRapport(args.slice(1), env, out, err);
+  if (kind === 'avis') return newAvis(args.slice(1), env, out, err);
   const followUp = kind === 'engagement' || kind === 'suivi';
   if (!kind || !name || (kind !== 'contrat' && !followUp && !(SCAFFOLD_KINDS as readonly string[]).includes(kind))) throw new UsageError(USAGE);
   if (kind === 'contrat') return newContract(name, rest.length > 0, out, err);
@@ -75,10 +79,8 @@ function templateName(kind: ScaffoldKind): string {
   return kind === 'indicateur' || kind === 'afom' ? `${kind}.yaml` : `${kind}.md`;
 }
 
-/** The path of a JSON Schema relative to the new file, for the `yaml-language-server` line. */
-export function schemaRef(file: string, kind: string): string {
-  return relative(dirname(resolve(file)), join(ROOT, 'schemas', `${kind}.schema.json`));
-}
+/** For the other scaffolds' `yaml-language-server` line. */
+export { schemaRef };
 
 function newContract(dir: string, extra: boolean, out: Print, err: Print): number {
   if (extra) throw new UsageError(USAGE);

@@ -4,6 +4,7 @@
  * (its first objectif, quartier, commune…), so a new file passes the check
  * as soon as it is written.
  */
+import { dirname, join, relative, resolve } from 'node:path';
 import type { Contract } from './model/index.ts';
 import { ID_PATTERN } from './model/schemas/common.ts';
 import { objectifsOf } from './queries/index.ts';
@@ -60,4 +61,11 @@ export function placeholderValues(id: string, contract: Contract | undefined, ch
     annee: String(periode?.debut ?? new Date().getFullYear()),
     ordre: String(chapterOrder),
   };
+}
+
+const SCHEMAS = resolve(import.meta.dirname, '..', '..', 'schemas');
+
+/** The path of a JSON Schema relative to a new file, for its `yaml-language-server` line. */
+export function schemaRef(file: string, kind: string): string {
+  return relative(dirname(resolve(file)), join(SCHEMAS, `${kind}.schema.json`));
 }

@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -95,5 +95,36 @@ describe('npm run new', () => {
     expect(run(['projet', 'x'], { CONTENT_DIR: dir }).code).toBe(2);
     expect(run([], {}).code).toBe(2);
     expect(existsSync(join(dir, 'cahier-2'))).toBe(false);
+  });
+
+  it('scaffolds an annual report that passes the check: rapport.yaml, faits marquants and perspectives', () => {
+    const dir = tmp();
+    cpSync(join(FIXTURES, 'autre-contrat'), dir, { recursive: true });
+    const r = run(['rapport', '2025'], { CONTENT_DIR: dir });
+    expect(r.code).toBe(0);
+    expect(r.out.split('\n')).toEqual(['chapitres/faits-marquants.md', 'chapitres/perspectives.md', 'rapport.yaml'].map((f) => `Créé : ${join(dir, 'rapports/2025', f)}`));
+    const { contract, issues } = loadContract(dir);
+    expect(issues.filter((i) => i.rule !== 'a-completer' || i.severity !== 'warning')).toEqual([]);
+    expect(contract!.rapports).toMatchObject([{ annee: 2025, etat: 'projet', chapitres: [{ slug: 'faits-marquants', ordre: 1 }, { slug: 'perspectives', ordre: 55 }] }]);
+    expect(readFileSync(join(dir, 'rapports/2025/rapport.yaml'), 'utf8')).toMatch(/^# yaml-language-server: \$schema=\S*schemas\/rapport\.schema\.json\n/);
+    expect(run(['rapport', '2025'], { CONTENT_DIR: dir }).code).toBe(1);
+    expect(run(['rapport', '2017'], { CONTENT_DIR: dir })).toMatchObject({ code: 2, err: 'Année 2017 hors de la période du contrat (2024-2030).' });
+  });
+
+  it('scaffolds an opinion, its header filled for a consulted body, once the report is in consultation', () => {
+    const dir = tmp();
+    cpSync(join(FIXTURES, 'autre-contrat'), dir, { recursive: true });
+    expect(run(['avis', '2025', 'ile-aux-mariniers'], { CONTENT_DIR: dir }).err).toBe(`Pas de rapport 2025 dans ${dir} : créez-le d’abord (npm run new -- rapport 2025).`);
+    run(['rapport', '2025'], { CONTENT_DIR: dir });
+    expect(run(['avis', '2025', 'ile-aux-mariniers'], { CONTENT_DIR: dir }).code).toBe(2);
+    writeFileSync(join(dir, 'rapports/2025/rapport.yaml'), 'annee: 2025\netat: consultation\nconsultation: {debut: 2026-03-01}\n');
+    for (const id of ['ile-aux-mariniers', 'loirac', 'prefecture']) expect(run(['avis', '2025', id], { CONTENT_DIR: dir }).code).toBe(0);
+    expect(readFileSync(join(dir, 'rapports/2025/avis/ile-aux-mariniers.md'), 'utf8')).toMatch(/^---\ninstance: Conseil citoyen de L'Île aux Mariniers\ntype: conseil-citoyen\nquartier: ile-aux-mariniers\ndate: à compléter\n/);
+    expect(readFileSync(join(dir, 'rapports/2025/avis/loirac.md'), 'utf8')).toMatch(/^---\ninstance: Conseil municipal de Loirac\ntype: conseil-municipal\ncommune: loirac\n/);
+    expect(readFileSync(join(dir, 'rapports/2025/avis/prefecture.md'), 'utf8')).toMatch(/^---\ninstance: à compléter\ntype: autre\ndate: à compléter\n/);
+    const { contract, issues } = loadContract(dir);
+    expect(issues.filter((i) => i.severity === 'error')).toEqual([]);
+    expect(issues.filter((i) => i.rule === 'avis-manquant').map((i) => i.message)).toEqual(['aucun avis du conseil citoyen des Tilleuls – Gare']);
+    expect(contract!.rapports[0]!.avis.map((a) => a.id)).toEqual(['ile-aux-mariniers', 'loirac', 'prefecture']);
   });
 });

@@ -65,7 +65,7 @@ export const rapport = defineKind({
           ...(consultation ? { consultation } : {}),
           ...(v.deliberation ? { deliberation: v.deliberation } : {}),
           chapitres: chapitres.filter((c) => c.dossier === folder).sort((a, b) => a.ordre - b.ordre || (a.slug < b.slug ? -1 : 1)),
-          avis: own.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : 1)),
+          avis: own.sort(byDate),
         };
       })
       .sort((a, b) => a.annee - b.annee);
@@ -77,7 +77,7 @@ export const rapport = defineKind({
     return entries.flatMap((e): ContentIssue[] => {
       const v = e.value;
       if (v.etat === 'projet' || !v.consultation) return [];
-      const own = opinions.filter((a) => a.dossier === e.folders[0]).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+      const own = opinions.filter((a) => a.dossier === e.folders[0]).sort(byDate);
       const at = e.yaml.locate(['consultation'], 'key');
       const fin = formatDate(consultationFin(v.consultation));
       const missing = bodies
@@ -95,12 +95,19 @@ export const rapport = defineKind({
         const key = `${a.type}|${avisTerritoire(a) ?? ''}`;
         const first = seen.get(key);
         if (avisTerritoire(a) === undefined || !first) return void seen.set(key, a), [];
-        return [warningAt('avis-double', ctx.locateFile(a.body.file), `deuxième avis de la même instance, après celui du ${formatDate(first.date)} (${first.body.file})`, 'gardez un seul avis par instance consultée, le dernier rendu')];
+        return [warningAt('avis-double', ctx.locateFile(a.body.file), `deuxième avis de la même instance, après celui de ${first.body.file}`, 'gardez un seul avis par instance consultée, le dernier rendu')];
       });
       return [...missing, ...doubles];
     });
   },
 });
+
+/** By date (an opinion still « à compléter » last), then file name. */
+function byDate(a: Avis, b: Avis): number {
+  const da = a.date ?? '9999';
+  const db = b.date ?? '9999';
+  return da < db ? -1 : da > db ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
 
 function checkRapport(e: Entry<RapportInput>, ctx: ResolveContext): void {
   const v = e.value;
@@ -137,11 +144,11 @@ const HINTS: Partial<Record<keyof RapportInput, string>> = {
 
 function checkAvisDate(a: Avis, e: Entry<unknown>, v: RapportInput, consultation: { debut: string } | undefined, ctx: ResolveContext): void {
   const at = e.yaml.locate(['date']);
-  if (v.etat === 'projet') ctx.report(issueAt('avis-date', at, 'avis sur un rapport qui n’est pas encore soumis à avis (etat: projet)', 'passez le rapport à « etat: consultation » avec ses dates de consultation'));
-  else if (consultation && a.date < consultation.debut)
-    ctx.report(issueAt('avis-date', at, `avis du ${formatDate(a.date)}, avant le début de la consultation (${formatDate(consultation.debut)})`));
-  else if (v.deliberation && a.date > v.deliberation.date)
-    ctx.report(issueAt('avis-date', at, `avis du ${formatDate(a.date)}, après la délibération qui adopte le rapport (${formatDate(v.deliberation.date)})`));
+  if (v.etat === 'projet') return ctx.report(issueAt('avis-date', at, 'avis sur un rapport qui n’est pas encore soumis à avis (etat: projet)', 'passez le rapport à « etat: consultation » avec ses dates de consultation'));
+  const date = a.date;
+  if (date === undefined) return;
+  if (consultation && date < consultation.debut) ctx.report(issueAt('avis-date', at, `avis du ${formatDate(date)}, avant le début de la consultation (${formatDate(consultation.debut)})`));
+  else if (v.deliberation && date > v.deliberation.date) ctx.report(issueAt('avis-date', at, `avis du ${formatDate(date)}, après la délibération qui adopte le rapport (${formatDate(v.deliberation.date)})`));
 }
 
 /** A folder of chapters or opinions without its rapport.yaml: one error per folder. */

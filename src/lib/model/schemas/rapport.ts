@@ -37,8 +37,9 @@ export const avisSchema = z.strictObject({
   type: z.enum(TYPES_AVIS).describe('« conseil-citoyen », « conseil-municipal » ou « autre »'),
   quartier: idSchema.optional().describe('Pour un conseil citoyen : identifiant du quartier prioritaire'),
   commune: idSchema.optional().describe('Pour un conseil municipal : identifiant de la commune (territoires.yaml)'),
-  date: dateSchema.describe('Date de l’avis, AAAA-MM-JJ'),
-  sens: z.enum(SENS_AVIS).describe('« favorable », « reserve » (avec réserves) ou « defavorable »'),
+  // A scaffold leaves both « à compléter » (undefined here): a warning, never a date or a sense made up.
+  date: orMarker(dateSchema).describe('Date de l’avis, AAAA-MM-JJ'),
+  sens: orMarker(z.enum(SENS_AVIS)).describe('« favorable », « reserve » (avec réserves) ou « defavorable »'),
 });
 
 export type RapportInput = z.output<typeof rapportSchema>;
