@@ -4,7 +4,8 @@ import { parseArgs } from 'node:util';
 import { readContentFiles } from '../../src/lib/content-files.ts';
 import { contentDir, loadContract } from '../../src/lib/contract.ts';
 import { UsageError } from '../../src/lib/errors.ts';
-import { prepareImport, type ImportOptions } from '../../src/lib/import/index.ts';
+import { prepareImport, type ImportOptions, type Layout } from '../../src/lib/import/index.ts';
+import { describeColumns } from '../../src/lib/import/programmation/index.ts';
 import { lineDiff } from '../../src/lib/import/line-diff.ts';
 import { isYear } from '../../src/lib/import/numbers.ts';
 import { INSEE_VARIABLES, parseVariables } from '../../src/lib/import/variables.ts';
@@ -16,20 +17,27 @@ const DEFAULT_VARIABLES = Object.entries(INSEE_VARIABLES)
   .join(', ');
 
 export const USAGE = `Usage : npm run import -- FICHIER [options]
-Importe des valeurs d’indicateurs d’un fichier CSV ou XLSX dans le contrat du
-dossier CONTENT_DIR (par défaut « content ») : crée cahier-1/indicateurs/<id>.yaml
-ou y ajoute les nouvelles années, sans toucher au reste du fichier.
+Importe un fichier CSV ou XLSX dans le contrat du dossier CONTENT_DIR (par
+défaut « content ») : des valeurs d’indicateurs dans cahier-1/indicateurs/<id>.yaml
+(créé, ou complété des nouvelles années), ou une programmation annuelle dans le
+suivi des fiches (cahier-2/fiches/<id>.md), sans toucher au reste des fichiers.
 
-Deux dispositions, reconnues d’après l’en-tête :
+Trois dispositions, reconnues d’après l’en-tête :
   extrait Insee  code_qp (ou codgeo), puis une colonne par variable (pop_mun, tp60…)
   format long    territoire, annee, indicateur, valeur : une ligne par valeur
+  programmation  une ligne par action et financeur : Fiche (identifiant ou titre)
+                 ou Action / Intitulé, Financeur, Montant programmé, Engagé,
+                 Payé (ou Réalisé, Versé), N° dossier ; avec --annee, ou une
+                 colonne Année (ou Exercice). Elle remplace, pour chaque fiche
+                 nommée, les financements et les dossiers de l’année.
 Les territoires sont désignés par leur code (clé « code » de territoires.yaml et
 des quartiers) ou leur identifiant. s, nd, n.d., secret ou une cellule vide :
 secret statistique (null).
 
 Options :
-  --annee AAAA          année des données (obligatoire pour un extrait Insee sans
-                        colonne annee ; en format long, n’importe que cette année)
+  --annee AAAA          année des données (obligatoire pour un extrait Insee ou une
+                        programmation sans colonne année ; sinon, n’importe que
+                        cette année)
   --source TEXTE        source d’un nouvel indicateur, ex. "Insee, Filosofi 2013"
                         (obligatoire pour créer un fichier ; un fichier existant garde la sienne)
   --variables COL=ID,…  colonnes importées et indicateurs qu’elles alimentent ;
@@ -90,9 +98,11 @@ async function importFile(args: readonly string[], env: NodeJS.ProcessEnv, out: 
       return 1;
   }
 
-  const { table, layout, ignored, changes, unchanged } = outcome;
-  out(`${file} : ${table.description}, ${layout.kind === 'wide' ? 'extrait par territoire (une colonne par variable)' : 'format long (une ligne par valeur)'}`);
+  const { table, layout, ignored, skipped, changes, unchanged } = outcome;
+  out(`${file} : ${table.description}, ${LAYOUT_NAMES[layout.kind]}`);
+  if (layout.kind === 'programmation') out(`colonnes lues : ${describeColumns(layout)}`);
   if (ignored.length > 0) out(`colonnes ignorées : ${ignored.join(', ')}`);
+  if (skipped && skipped.length > 0) out(`${skipped.length > 1 ? 'lignes ignorées' : 'ligne ignorée'} (titre, total ou ligne sans montant ni financeur) : ${skipped.join(', ')}`);
   for (const change of changes) for (const line of change.summary) out(`${line.startsWith(' ') ? '' : `${dir}/`}${line}`);
   for (const path of unchanged) out(`${dir}/${path} : inchangé`);
 
@@ -116,6 +126,12 @@ async function importFile(args: readonly string[], env: NodeJS.ProcessEnv, out: 
   (hasErrors(issues) ? err : out)(`${dir} : ${summarize(issues)}`);
   return hasErrors(issues) ? 1 : 0;
 }
+
+const LAYOUT_NAMES: Record<Layout['kind'], string> = {
+  wide: 'extrait par territoire (une colonne par variable)',
+  long: 'format long (une ligne par valeur)',
+  programmation: 'programmation (une ligne par action et financeur)',
+};
 
 function usage(message: string): UsageError {
   return new UsageError(`${message}\nAide : npm run import -- --help`);

@@ -3,11 +3,11 @@
  * file. Every unknown territory and every unreadable cell is reported, all
  * at once; a caller writes nothing while there is one.
  */
-import { issueAt, type ContentIssue, type RuleId } from '../model/issues.ts';
+import type { ContentIssue, RuleId } from '../model/issues.ts';
 import { ID_PATTERN } from '../model/schemas/common.ts';
-import type { Column, Layout } from './layout.ts';
+import type { Column, IndicatorLayout } from './layout.ts';
 import { parseValue, parseYear } from './numbers.ts';
-import { cellAddress, cellText, isBlank, type Row, type Table } from './table.ts';
+import { cellIssue, cellText, isBlank, type Row, type Table } from './table.ts';
 import type { TerritoryIndex } from './territories.ts';
 import { INSEE_VARIABLES, normalizeName } from './variables.ts';
 
@@ -40,7 +40,7 @@ export interface Extraction {
 
 const VALUE_HINT = 'écrivez un nombre (12,5 ou 12.5, 1 234,5, 47,2 %) ; pour le secret statistique : s, nd, secret ou une cellule vide';
 
-export function extractValues(table: Table, layout: Layout, index: TerritoryIndex, options: ExtractOptions): Extraction {
+export function extractValues(table: Table, layout: IndicatorLayout, index: TerritoryIndex, options: ExtractOptions): Extraction {
   return layout.kind === 'wide' ? extractWide(table, layout, options, index) : extractLong(table, layout, options, index);
 }
 
@@ -49,8 +49,7 @@ function reporter(table: Table, options: ExtractOptions, index: TerritoryIndex) 
   const issues: ContentIssue[] = [];
   const seen = new Map<string, number>();
   const error = (rule: RuleId, row: Row, column: Column, message: string, hint?: string) => {
-    const address = table.format === 'xlsx' ? ` (cellule ${cellAddress(row.line, column.index + 1)})` : '';
-    issues.push(issueAt(rule, { file: options.file, line: row.line, column: column.index + 1, path: column.name }, `${message}${address}`, hint));
+    issues.push(cellIssue(table, options.file, rule, row, column, message, hint));
   };
   const territory = (row: Row, column: Column): string | undefined => {
     const raw = row.cells[column.index];
@@ -91,7 +90,7 @@ function reporter(table: Table, options: ExtractOptions, index: TerritoryIndex) 
   return { issues, error, territory, value, year, first };
 }
 
-function extractWide(table: Table, layout: Extract<Layout, { kind: 'wide' }>, options: ExtractOptions, index: TerritoryIndex): Extraction {
+function extractWide(table: Table, layout: Extract<IndicatorLayout, { kind: 'wide' }>, options: ExtractOptions, index: TerritoryIndex): Extraction {
   if (!layout.annee && options.annee === undefined)
     return { values: [], issues: [], ignored: [], usage: 'ce fichier n’a pas de colonne « annee » : précisez l’année des données avec --annee AAAA' };
   const report = reporter(table, options, index);
@@ -129,7 +128,7 @@ function extractWide(table: Table, layout: Extract<Layout, { kind: 'wide' }>, op
   return { values, issues: report.issues, ignored };
 }
 
-function extractLong(table: Table, layout: Extract<Layout, { kind: 'long' }>, options: ExtractOptions, index: TerritoryIndex): Extraction {
+function extractLong(table: Table, layout: Extract<IndicatorLayout, { kind: 'long' }>, options: ExtractOptions, index: TerritoryIndex): Extraction {
   const report = reporter(table, options, index);
   const values: ImportedValue[] = [];
   for (const row of table.rows.slice(layout.headerRow + 1)) {

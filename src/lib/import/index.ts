@@ -4,7 +4,8 @@
  *
  * bytes → table (CSV or XLSX) → layout → values (territories resolved, cells
  * parsed, every problem located in the input) → indicator files → the
- * would-be contract checked.
+ * would-be contract checked. An annual programmation takes its own road
+ * from the layout on (programmation/): rows → fiches → their `suivi`.
  */
 import { issueAt, type ContentIssue, type RuleId } from '../model/issues.ts';
 import type { SourceFile } from '../model/source.ts';
@@ -14,6 +15,7 @@ import { decodeBytes } from './decode.ts';
 import { extractValues } from './extract.ts';
 import { detectLayout, type Layout } from './layout.ts';
 import { groupValues, planChanges, type FileChange } from './plan.ts';
+import { prepareProgrammation } from './programmation/index.ts';
 import type { Table } from './table.ts';
 import { territoryIndex } from './territories.ts';
 
@@ -43,7 +45,18 @@ export type ImportOutcome =
   | { status: 'input'; issues: ContentIssue[] }
   /** The import would give the contract new errors: exit 1, nothing written. */
   | { status: 'refused'; errors: ContentIssue[]; changes: FileChange[] }
-  | { status: 'ready'; table: Table; layout: Layout; ignored: string[]; changes: FileChange[]; unchanged: string[]; issues: ContentIssue[] };
+  | {
+      status: 'ready';
+      table: Table;
+      layout: Layout;
+      /** Columns left out (indicator extracts). */
+      ignored: string[];
+      /** Lines read as no data: section titles, totals (programmation). */
+      skipped?: number[];
+      changes: FileChange[];
+      unchanged: string[];
+      issues: ContentIssue[];
+    };
 
 export async function prepareImport(request: ImportRequest): Promise<ImportOutcome> {
   const { file, options } = request;
@@ -60,10 +73,11 @@ export async function prepareImport(request: ImportRequest): Promise<ImportOutco
           file,
           table.rows[0]?.line ?? 1,
           'en-tête non reconnu',
-          'attendu : un extrait Insee (code_qp ou codgeo, puis une colonne par variable : pop_mun, tp60…) ou quatre colonnes territoire, annee, indicateur, valeur',
+          'attendu : un extrait Insee (code_qp ou codgeo, puis une colonne par variable : pop_mun, tp60…), quatre colonnes territoire, annee, indicateur, valeur, ou une programmation (Fiche ou Action, Financeur, Montant programmé…)',
         ),
       ],
     };
+  if (layout.kind === 'programmation') return prepareProgrammation(file, table, layout, request.files, options);
   const index = territoryIndex(request.files);
   const extraction = extractValues(table, layout, index, { file, ...options });
   if (extraction.usage) return { status: 'usage', message: extraction.usage };

@@ -5,6 +5,7 @@
  * text and every hand-written key stay byte for byte as they were.
  */
 import { Document, isMap, isScalar, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
+import { applyEdits, column, findPair as find, isBlockMap, isRecord, lineAfter, offset, sameData, startOfComments, type Edit } from './yaml-splice.ts';
 
 /** year → territory id → value, in the order they are to be written. */
 export type Valeurs = Map<number, Map<string, number | null>>;
@@ -104,20 +105,6 @@ function splice(text: string, doc: Document.Parsed, valeurs: Valeurs): string | 
   return applyEdits(text, edits);
 }
 
-interface Edit {
-  from: number;
-  to: number;
-  insert: string;
-}
-
-/** Applies edits from the end so earlier offsets stay valid; insertions at one place keep their order. */
-function applyEdits(text: string, edits: Edit[]): string {
-  let out = text;
-  const order = edits.map((e, i) => ({ ...e, i })).sort((a, b) => b.from - a.from || b.i - a.i);
-  for (const e of order) out = out.slice(0, e.from) + e.insert + out.slice(e.to);
-  return out;
-}
-
 function yearBlock(annee: number, territoires: Map<string, number | null>, yearIndent: number, territoryIndent: number): string {
   const lines = [...territoires].map(([t, v]) => `${' '.repeat(territoryIndent)}${t}: ${format(v)}\n`);
   return `${' '.repeat(yearIndent)}${annee}:\n${lines.join('')}`;
@@ -127,45 +114,11 @@ function format(value: number | null): string {
   return value === null ? 'null' : String(value);
 }
 
-function isBlockMap(node: unknown): node is YAMLMap<Node, Node> {
-  return isMap(node) && !node.flow && node.items.length > 0;
-}
-
-function find(map: YAMLMap, key: string): Pair<Node, Node> | undefined {
-  return (map.items as Pair<Node, Node>[]).find((p) => isScalar(p.key) && String(p.key.value) === key);
-}
-
-function offset(node: Node | null): number {
-  return node?.range?.[0] ?? 0;
-}
-
 /** End of the last value in a map, nested maps included. */
 function end(map: YAMLMap): number {
   const last = map.items[map.items.length - 1] as Pair<Node, Node | null>;
   if (isMap(last.value) && last.value.items.length > 0) return end(last.value);
   return last.value?.range?.[1] ?? (last.key as Node).range?.[1] ?? 0;
-}
-
-function column(text: string, node: Node | null): number {
-  const at = offset(node);
-  return at - (text.lastIndexOf('\n', at - 1) + 1);
-}
-
-/** Start of the line after the one holding `at` (or the end of the text). */
-function lineAfter(text: string, at: number): number {
-  const nl = text.indexOf('\n', at);
-  return nl === -1 ? text.length : nl + 1;
-}
-
-/** Start of the line holding `at`, moved up over the comment lines just above it (they introduce it). */
-function startOfComments(text: string, at: number): number {
-  let start = text.lastIndexOf('\n', at - 1) + 1;
-  while (start > 0) {
-    const previous = text.lastIndexOf('\n', start - 2) + 1;
-    if (!text.slice(previous, start).trimStart().startsWith('#')) break;
-    start = previous;
-  }
-  return start;
 }
 
 /** The spliced text must read as the old data with the new values in: otherwise the Document route is taken. */
@@ -178,7 +131,7 @@ function sameResult(before: unknown, text: string, valeurs: Valeurs): boolean {
     const year = (isRecord(years[String(annee)]) ? years[String(annee)] : (years[String(annee)] = {})) as Record<string, unknown>;
     for (const [t, v] of territoires) year[t] = v;
   }
-  return JSON.stringify(sortKeys(after.toJS())) === JSON.stringify(sortKeys(expected));
+  return sameData(after.toJS(), expected);
 }
 
 /** Fallback for unusual layouts (flow maps, empty `valeurs:`): edit the Document, which keeps comments but may reflow text. */
@@ -193,14 +146,4 @@ function viaDocument(text: string, valeurs: Valeurs): string {
     for (const [t, v] of territoires) doc.setIn(['valeurs', key, t], v);
   }
   return doc.toString();
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (!isRecord(value)) return value;
-  return Object.fromEntries(Object.keys(value).sort().map((k) => [k, sortKeys(value[k])]));
 }

@@ -4,23 +4,25 @@
  * - wide (Insee QPV extract): one row per territory, one column per variable
  *   (`code_qp;nom_qp;pop_mun;tp60…`), the year given by `--annee` or an
  *   `annee` column;
- * - long: one row per value (`territoire,annee,indicateur,valeur`).
+ * - long: one row per value (`territoire,annee,indicateur,valeur`);
+ * - programmation: one row per action × funder, with its amounts
+ *   (programmation/columns.ts), written into the fiches' `suivi`.
  *
  * Title lines above the header (Insee spreadsheets have some) are skipped.
  */
-import { cellText, type Table } from './table.ts';
+import { programmationColumns, type ProgrammationColumns } from './programmation/columns.ts';
+import { cellText, type Column, type Table } from './table.ts';
 import { normalizeName } from './variables.ts';
 
-export interface Column {
-  /** 0-based index in the row's cells; the input file's column is index + 1. */
-  index: number;
-  /** The header as written. */
-  name: string;
-}
+export type { Column } from './table.ts';
 
 export type Layout =
   | { kind: 'wide'; headerRow: number; code: Column; annee?: Column; variables: Column[] }
-  | { kind: 'long'; headerRow: number; territoire: Column; annee: Column; indicateur: Column; valeur: Column };
+  | { kind: 'long'; headerRow: number; territoire: Column; annee: Column; indicateur: Column; valeur: Column }
+  | { kind: 'programmation'; headerRow: number; columns: ProgrammationColumns };
+
+/** The layouts whose values go into indicator files. */
+export type IndicatorLayout = Exclude<Layout, { kind: 'programmation' }>;
 
 const CODE = ['code_qp', 'codgeo', 'code_geo', 'code', 'code_territoire', 'code_insee', 'territoire'];
 const TERRITOIRE = ['territoire', 'code_territoire', 'code', 'codgeo', 'code_geo', 'code_qp', 'code_insee'];
@@ -35,6 +37,9 @@ const MAX_HEADER_ROW = 20;
 
 export function detectLayout(table: Table): Layout | undefined {
   for (let r = 0; r < Math.min(table.rows.length, MAX_HEADER_ROW); r++) {
+    // Its columns are specific enough (a fiche, a funder, an amount) to be looked for first.
+    const columns = programmationColumns(table.rows[r]!);
+    if (columns) return { kind: 'programmation', headerRow: r, columns };
     const names = table.rows[r]!.cells.map((c) => normalizeName(cellText(c)));
     const find = (aliases: readonly string[]): Column | undefined => {
       for (const alias of aliases) {

@@ -53,3 +53,29 @@ export function parseYear(cell: Cell | undefined): number | undefined {
 export function isYear(year: number): boolean {
   return Number.isInteger(year) && year >= 1900 && year <= 2100;
 }
+
+/** « - » is how an accounting format shows zero. */
+const ZERO_MARKS = /^[-\u2013\u2014]$/;
+const CURRENCY = /^(?:€|eur|euros?)\s*|\s*(?:€|eur|euros?)$/i;
+/** « 16.000 »: a euro amount has no three-decimal fraction, so dots group thousands. */
+const DOT_THOUSANDS = /^[+-]?\d{1,3}(?:\.\d{3})+$/;
+
+/**
+ * An amount in euros as a French spreadsheet writes it: `16 000`,
+ * `30 000,50`, `16 000 €`, `€ 16000`, `16.000`; `-` is zero. Null for an
+ * empty cell, undefined when the cell is no amount (a percentage included).
+ */
+export function parseAmount(cell: Cell | undefined): number | null | undefined {
+  if (typeof cell === 'number') return Number.isFinite(cell) ? roundCents(cell) : undefined;
+  const text = cellText(cell).replace(CURRENCY, '').trim();
+  if (text === '') return cellText(cell) === '' ? null : undefined;
+  if (ZERO_MARKS.test(text)) return 0;
+  if (text.endsWith('%')) return undefined;
+  const value = parseNumberText(DOT_THOUSANDS.test(text) ? text.replace(/\./g, '') : text);
+  return value === undefined ? undefined : roundCents(value);
+}
+
+/** Sums of cents typed in a spreadsheet come back as 30000.499999999996. */
+function roundCents(value: number): number {
+  return Math.round(value * 100) / 100;
+}

@@ -80,6 +80,7 @@ export const RULES = {
   'import-territoire': 'territoire inconnu ou ambigu dans un fichier importé',
   'import-valeur': 'valeur illisible ou en double dans un fichier importé',
   'import-colonne': 'colonne absente ou identifiant d’indicateur invalide dans un fichier importé',
+  'import-fiche': 'ligne d’une programmation importée qui ne désigne aucune fiche, ou plusieurs',
 } as const;
 
 export type RuleId = keyof typeof RULES;
