@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseNumberText, parseValue, parseYear, SECRET_MARKS } from '../../../src/lib/import/numbers.ts';
+import { parseAmount, parseNumberText, parseValue, parseYear, SECRET_MARKS } from '../../../src/lib/import/numbers.ts';
 
 describe('parseValue', () => {
   it.each([
@@ -52,5 +52,43 @@ describe('parseYear', () => {
 
   it.each(['13', '20l3', '2013,5', '1850', '2300', '', null])('refuses « %s »', (cell) => {
     expect(parseYear(cell)).toBeUndefined();
+  });
+});
+
+describe('parseAmount', () => {
+  it.each([
+    ['16 000', 16000],
+    ['16\u00a0000', 16000],
+    ['16\u202f000', 16000],
+    ['30 000,50', 30000.5],
+    ['16 000 €', 16000],
+    ['16\u00a0000,00\u00a0€', 16000],
+    ['€ 16000', 16000],
+    ['12000 EUR', 12000],
+    ['1 500 euros', 1500],
+    ['16.000', 16000],
+    ['1.234.567', 1234567],
+    ['1.234,56', 1234.56],
+    ['16000.5', 16000.5],
+    ['-', 0],
+    [' – ', 0],
+    ['0', 0],
+    ['-500', -500],
+  ])('reads « %s » as %d', (text, expected) => {
+    expect(parseAmount(text)).toBe(expected);
+  });
+
+  it('keeps typed numbers, to the cent', () => {
+    expect(parseAmount(16000)).toBe(16000);
+    expect(parseAmount(30000.499999999996)).toBe(30000.5);
+  });
+
+  it('reads an empty cell as no amount', () => {
+    expect(parseAmount(null)).toBeNull();
+    expect(parseAmount('  ')).toBeNull();
+  });
+
+  it.each(['12 %', 'abc', '16 000 F', '€', '1 6000', 's'])('refuses « %s »', (text) => {
+    expect(parseAmount(text)).toBeUndefined();
   });
 });

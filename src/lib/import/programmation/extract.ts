@@ -115,7 +115,7 @@ function findFiche(row: Row, column: Column, named: boolean, index: FicheIndex, 
     return undefined;
   }
   const text = cellText(row.cells[column.index]);
-  const match = index.find(text, true);
+  const match = index.find(text);
   if (match.ok) return match.fiche;
   if (match.ambiguous.length > 0) {
     const ids = match.ambiguous.map((f) => f.id);

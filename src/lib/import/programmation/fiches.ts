@@ -8,6 +8,7 @@ import { normalizeTitle } from '../../model/ids.ts';
 import { fiche as ficheKind } from '../../model/kinds/fiche.ts';
 import { classify } from '../../model/layout.ts';
 import { closest } from '../../model/registry.ts';
+import { ID_PATTERN } from '../../model/schemas/common.ts';
 import { decodeText, type SourceFile } from '../../model/source.ts';
 import { splitFrontMatter } from '../../model/front-matter.ts';
 import { parseDocument } from 'yaml';
@@ -22,8 +23,8 @@ export interface FicheRef {
 export type FicheMatch = { ok: true; fiche: FicheRef } | { ok: false; ambiguous: FicheRef[]; suggestion?: string };
 
 export interface FicheIndex {
-  /** By id when `byId`, then by title. */
-  find(text: string, byId: boolean): FicheMatch;
+  /** By id, then by title. */
+  find(text: string): FicheMatch;
 }
 
 export function ficheIndex(files: readonly SourceFile[]): FicheIndex {
@@ -34,18 +35,36 @@ export function ficheIndex(files: readonly SourceFile[]): FicheIndex {
   const byId = new Map(fiches.map((f) => [f.id, f]));
   const byTitle = new Map<string, FicheRef[]>();
   for (const f of fiches) if (f.titre) byTitle.set(normalizeTitle(f.titre), [...(byTitle.get(normalizeTitle(f.titre)) ?? []), f]);
-  const titles = fiches.flatMap((f) => (f.titre ? [f.titre] : []));
   return {
-    find(text, withId) {
-      const asId = withId ? byId.get(text.trim()) : undefined;
+    find(text) {
+      const asId = byId.get(text.trim());
       if (asId) return { ok: true, fiche: asId };
       const same = byTitle.get(normalizeTitle(text)) ?? [];
       if (same.length === 1) return { ok: true, fiche: same[0]! };
       if (same.length > 1) return { ok: false, ambiguous: same };
-      const suggestion = closest(text.trim(), titles) ?? (withId ? closest(text.trim(), [...byId.keys()]) : undefined);
+      const suggestion = suggest(text, fiches);
       return { ok: false, ambiguous: [], ...(suggestion ? { suggestion } : {}) };
     },
   };
+}
+
+/**
+ * What the author most likely meant: the one fiche whose title or id
+ * contains what was written (a title shortened in the spreadsheet), else
+ * the nearest by spelling; given as an id when an id was written.
+ */
+function suggest(text: string, fiches: readonly FicheRef[]): string | undefined {
+  const wanted = normalizeTitle(text);
+  const asId = ID_PATTERN.test(text.trim());
+  const name = (f: FicheRef) => (asId || !f.titre ? f.id : f.titre);
+  const forms = (f: FicheRef) => [f.id, ...(f.titre ? [f.titre] : [])].map(normalizeTitle);
+  if (wanted.length >= 4) {
+    const containing = fiches.filter((f) => forms(f).some((form) => form.includes(wanted)));
+    if (containing.length === 1) return name(containing[0]!);
+  }
+  const byForm = new Map(fiches.flatMap((f) => forms(f).map((form) => [form, f] as const)));
+  const near = closest(wanted, [...byForm.keys()]);
+  return near === undefined ? undefined : name(byForm.get(near)!);
 }
 
 /** The fiche's title, when its front matter can be read (the checker reports it otherwise). */

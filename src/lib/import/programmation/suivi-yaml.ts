@@ -35,7 +35,14 @@ export function frontMatterData(text: string): Record<string, unknown> | undefin
   return isRecord(data) ? data : data === null ? {} : undefined;
 }
 
-export function writeSuiviYear(text: string, annee: number, edit: YearEdit): SuiviWrite {
+export function writeSuiviYear(original: string, annee: number, edit: YearEdit): SuiviWrite {
+  // A file saved with Windows line endings throughout keeps them: the edit is made on \n and turned back.
+  const crlf = original.includes('\r\n') && !/(^|[^\r])\n/.test(original);
+  if (crlf) {
+    const written = writeSuiviYear(original.replace(/\r\n/g, '\n'), annee, edit);
+    return written.ok ? { ok: true, text: written.text.replace(/\n/g, '\r\n') } : written;
+  }
+  const text = original;
   const split = splitFrontMatter(text);
   if (!split.ok) return { ok: false, message: split.message };
   const yaml = split.yaml;
