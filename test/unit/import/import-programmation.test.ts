@@ -3,22 +3,18 @@
  * autre-contrat fixture: the fiches' `suivi` written in place, the contract
  * checked afterwards, located errors, nothing written on error or dry run.
  */
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterEach, describe, expect, it } from 'vitest';
-import { runImport } from '../../../scripts/lib/run-import.ts';
+import { describe, expect, it } from 'vitest';
 import { loadContract } from '../../../src/lib/contract.ts';
 import { FIXTURES } from '../../helpers/fixtures.ts';
+import { cleanUpCopies, contractCopy as fixtureCopy, runImportIn, snapshot } from '../../helpers/import.ts';
 
 const CSV = join(FIXTURES, 'import', 'programmation-2025.csv');
 const FICHES = join('cahier-2', 'fiches');
 
-const copies: string[] = [];
-afterEach(() => {
-  for (const dir of copies.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+cleanUpCopies();
 
 /** Fiches written by the test, so that what the import must write is known to the byte. */
 const ATELIERS = `---
@@ -80,32 +76,21 @@ Des éducateurs vont au-devant des jeunes.
 `;
 
 function contractCopy(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'cahiers-programmation-'));
-  cpSync(join(FIXTURES, 'autre-contrat'), dir, { recursive: true });
-  copies.push(dir);
+  const dir = fixtureCopy();
   writeFileSync(join(dir, FICHES, 'ateliers-numeriques-colleges.md'), ATELIERS);
   writeFileSync(join(dir, FICHES, 'permis-mobilite-jeunes.md'), `${PERMIS_HEAD}${PERMIS_2025}${PERMIS_BODY}`);
   return dir;
 }
 
-async function run(args: string[], dir: string) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runImport(args, { CONTENT_DIR: dir }, (l) => out.push(l), (l) => err.push(l));
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const run = (args: string[], dir: string) => runImportIn(dir, args);
 
-function snapshot(dir: string): Map<string, string> {
-  const files = new Map<string, string>();
-  const visit = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const full = join(d, name);
-      if (statSync(full).isDirectory()) visit(full);
-      else files.set(relative(dir, full), readFileSync(full, 'latin1'));
-    }
-  };
-  visit(dir);
-  return files;
+/** The import of a small CSV written by the test, for 2025. */
+async function runCsv(text: string) {
+  const dir = contractCopy();
+  const csv = join(dir, '_programmation.csv');
+  writeFileSync(csv, text);
+  const before = snapshot(dir);
+  return { dir, csv, before, r: await run([csv, '--annee', '2025'], dir) };
 }
 
 const fiche = (dir: string, id: string) => readFileSync(join(dir, FICHES, `${id}.md`), 'utf8');
@@ -179,10 +164,7 @@ ${PERMIS_BODY}`);
   });
 
   it('an amount column the file lacks keeps what the year had for that funder', async () => {
-    const dir = contractCopy();
-    const csv = join(dir, '_programmation.csv');
-    writeFileSync(csv, 'Fiche,Financeur,Montant programmé\npermis-mobilite-jeunes,état (bop 147),"22 000"\n');
-    const r = await run([csv, '--annee', '2025'], dir);
+    const { dir, csv, r } = await runCsv('Fiche,Financeur,Montant programmé\npermis-mobilite-jeunes,état (bop 147),"22 000"\n');
     expect(r.code).toBe(0);
     expect(r.out).toContain(`${csv} : CSV UTF-8, séparateur « , », programmation`);
     expect(fiche(dir, 'permis-mobilite-jeunes')).toContain(
@@ -230,11 +212,7 @@ describe('npm run import: a programmation in XLSX', () => {
 
 describe('npm run import: a programmation row that names no fiche, or two', () => {
   it('reports an unknown fiche at its row and column, and writes nothing', async () => {
-    const dir = contractCopy();
-    const csv = join(dir, '_programmation.csv');
-    writeFileSync(csv, 'Fiche;Intitulé;Financeur;Programmé\n;Ateliers numériques;État (BOP 147);1 000\npermis-mobilite;;État (BOP 147);2 000\n;Plan vélo;Région;3 000\n');
-    const before = snapshot(dir);
-    const r = await run([csv, '--annee', '2025'], dir);
+    const { dir, csv, before, r } = await runCsv('Fiche;Intitulé;Financeur;Programmé\n;Ateliers numériques;État (BOP 147);1 000\npermis-mobilite;;État (BOP 147);2 000\n;Plan vélo;Région;3 000\n');
     expect(r.code).toBe(1);
     expect(r.out).toBe('');
     expect(r.err.split('\n')).toEqual([
@@ -271,10 +249,7 @@ describe('npm run import: a programmation row that names no fiche, or two', () =
   });
 
   it('reports unreadable amounts, a missing funder and a funder given twice', async () => {
-    const dir = contractCopy();
-    const csv = join(dir, '_programmation.csv');
-    writeFileSync(csv, 'Fiche;Financeur;Programmé;Engagé\npermis-mobilite-jeunes;État;12 %;-5\npermis-mobilite-jeunes;;1 000;\npermis-mobilite-jeunes;ÉTAT ;1 000;\n');
-    const r = await run([csv, '--annee', '2025'], dir);
+    const { csv, r } = await runCsv('Fiche;Financeur;Programmé;Engagé\npermis-mobilite-jeunes;État;12 %;-5\npermis-mobilite-jeunes;;1 000;\npermis-mobilite-jeunes;ÉTAT ;1 000;\n');
     expect(r.code).toBe(1);
     expect(r.err.split('\n')).toEqual([
       `${csv}:2:3  Programmé  erreur : montant illisible « 12 % » [import-valeur]`,

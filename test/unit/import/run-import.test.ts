@@ -1,10 +1,9 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { runImport } from '../../../scripts/lib/run-import.ts';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { loadContract } from '../../../src/lib/contract.ts';
 import { FIXTURES } from '../../helpers/fixtures.ts';
+import { cleanUpCopies, contractCopy, runImportIn, snapshot } from '../../helpers/import.ts';
 
 const SAMPLES = join(FIXTURES, 'import');
 const INSEE_CSV = join(SAMPLES, 'insee-qpv-2013.csv');
@@ -12,39 +11,8 @@ const XLSX = join(SAMPLES, 'logements-sociaux-2023.xlsx');
 const LONG_CSV = join(SAMPLES, 'indicateurs-long.csv');
 const BROKEN_CSV = join(SAMPLES, 'insee-qpv-errone.csv');
 
-const copies: string[] = [];
-afterEach(() => {
-  for (const dir of copies.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
-/** A throwaway copy of the autre-contrat fixture. */
-function contractCopy(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'cahiers-import-'));
-  cpSync(join(FIXTURES, 'autre-contrat'), dir, { recursive: true });
-  copies.push(dir);
-  return dir;
-}
-
-async function run(args: string[], dir: string) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runImport(args, { CONTENT_DIR: dir }, (l) => out.push(l), (l) => err.push(l));
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
-
-/** Every file of a folder with its content, to prove nothing was written. */
-function snapshot(dir: string): Map<string, string> {
-  const files = new Map<string, string>();
-  const visit = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const full = join(d, name);
-      if (statSync(full).isDirectory()) visit(full);
-      else files.set(relative(dir, full), readFileSync(full, 'latin1'));
-    }
-  };
-  visit(dir);
-  return files;
-}
+cleanUpCopies();
+const run = (args: string[], dir: string) => runImportIn(dir, args);
 
 const errors = (dir: string) => loadContract(dir).issues.filter((i) => i.severity === 'error');
 const indicator = (dir: string, id: string) => readFileSync(join(dir, 'cahier-1', 'indicateurs', `${id}.yaml`), 'utf8');
