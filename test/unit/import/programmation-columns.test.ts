@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ALIASES, columnKey, programmationColumns, type Role } from '../../../src/lib/import/programmation/columns.ts';
 import { detectLayout } from '../../../src/lib/import/layout.ts';
@@ -44,5 +46,20 @@ describe('programmationColumns', () => {
     const table = { format: 'csv' as const, description: '', rows: [{ line: 1, cells: ['Programmation 2016'] }, header('Fiche', 'Financeur', 'Payé')] };
     expect(detectLayout(table)).toMatchObject({ kind: 'programmation', headerRow: 1 });
     expect(detectLayout({ ...table, rows: [header('code_qp', 'tp60')] })).toMatchObject({ kind: 'wide' });
+  });
+});
+
+describe('the guide’s table of column names (docs/README.md)', () => {
+  const guide = readFileSync(join(import.meta.dirname, '..', '..', '..', 'docs', 'README.md'), 'utf8');
+  const section = guide.slice(guide.indexOf('### 7. Importer une programmation'));
+  const rows = section.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| ce que'));
+  const roles: Role[] = ['fiche', 'titre', 'financeur', 'prevu', 'engage', 'realise', 'dossier', 'annee'];
+
+  it('lists exactly the aliases of each role, in order', () => {
+    expect(rows).toHaveLength(roles.length);
+    rows.forEach((row, i) => {
+      const names = [...row.split('|')[2]!.matchAll(/`([^`]+)`/g)].map((m) => columnKey(m[1]!));
+      expect(names, roles[i]).toEqual(ALIASES[roles[i]!]);
+    });
   });
 });

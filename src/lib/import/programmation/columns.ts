@@ -10,14 +10,14 @@ import { cellText, type Column, type Row } from '../table.ts';
 
 export type Role = 'fiche' | 'titre' | 'financeur' | 'prevu' | 'engage' | 'realise' | 'dossier' | 'annee';
 
-/** Aliases of each role, as reduced by `columnKey`. The guide (docs/README.md) lists them: keep both in step. */
+/** Aliases of each role, as reduced by `columnKey`. The guide (docs/README.md, « Importer une programmation ») lists them in this order; a test keeps both in step. */
 export const ALIASES: Readonly<Record<Role, readonly string[]>> = {
-  fiche: ['fiche', 'id_fiche', 'identifiant_fiche', 'fiche_id', 'code_fiche', 'ref_fiche', 'reference_fiche', 'n_fiche', 'numero_fiche', 'fiche_action', 'fiche_projet'],
+  fiche: ['fiche', 'id_fiche', 'identifiant_fiche', 'code_fiche', 'ref_fiche', 'reference_fiche', 'n_fiche', 'numero_fiche', 'fiche_action', 'fiche_projet'],
   titre: ['action', 'intitule', 'intitule_action', 'intitule_fiche', 'intitule_projet', 'libelle', 'libelle_action', 'titre', 'titre_fiche', 'titre_action', 'nom_action', 'projet', 'nom_projet'],
-  financeur: ['financeur', 'financeurs', 'cofinanceur', 'organisme_financeur', 'partenaire_financeur', 'source_financement', 'funder'],
+  financeur: ['financeur', 'financeurs', 'cofinanceur', 'organisme_financeur', 'partenaire_financeur', 'source_financement'],
   prevu: ['programme', 'montant_programme', 'montant_programmation', 'prevu', 'montant_prevu', 'propose', 'montant_propose'],
   engage: ['engage', 'montant_engage', 'accorde', 'montant_accorde', 'attribue', 'montant_attribue', 'notifie', 'montant_notifie', 'subvention_accordee'],
-  realise: ['realise', 'montant_realise', 'paye', 'montant_paye', 'verse', 'montant_verse', 'mandate', 'montant_mandate', 'paiement', 'paiements'],
+  realise: ['paye', 'montant_paye', 'realise', 'montant_realise', 'verse', 'montant_verse', 'mandate', 'montant_mandate', 'paiement', 'paiements'],
   dossier: ['dossier', 'dossiers', 'n_dossier', 'numero_dossier', 'num_dossier', 'no_dossier', 'ref_dossier', 'reference_dossier', 'dossier_subvention', 'n_dossier_subvention', 'dossier_dauphin', 'n_dauphin', 'dauphin'],
   annee: ['annee', 'exercice', 'annee_programmation', 'millesime'],
 };
