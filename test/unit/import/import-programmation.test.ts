@@ -150,6 +150,11 @@ suivi:
 ${PERMIS_BODY}`);
     expect(r.out).toContain('  2025 : 2 financeurs (programmé 34\u202f500,50\u202f€, engagé 4\u202f500\u202f€, payé 4\u202f500\u202f€), à la place de 1 financeur ; dossiers 2025-0107, 2025-0108');
     expect(errors(dir)).toEqual([]);
+    // The same file again changes nothing.
+    const written = snapshot(dir);
+    const again = await run([CSV, '--annee', '2025'], dir);
+    expect(again.out).toContain(`${dir}/cahier-2/fiches/ateliers-numeriques-colleges.md : inchangé\n${dir}/cahier-2/fiches/permis-mobilite-jeunes.md : inchangé`);
+    expect(snapshot(dir)).toEqual(written);
   });
 
   it('--dry-run prints what it would write and writes nothing', async () => {
