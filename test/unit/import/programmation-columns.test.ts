@@ -49,9 +49,9 @@ describe('programmationColumns', () => {
   });
 });
 
-describe('the guide’s table of column names (docs/README.md)', () => {
-  const guide = readFileSync(join(import.meta.dirname, '..', '..', '..', 'docs', 'README.md'), 'utf8');
-  const section = guide.slice(guide.indexOf('### 7. Importer une programmation'));
+describe('the guide’s table of column names (docs/suivi.md)', () => {
+  const guide = readFileSync(join(import.meta.dirname, '..', '..', '..', 'docs', 'suivi.md'), 'utf8');
+  const section = guide.slice(guide.indexOf('## Importer la programmation annuelle'));
   const rows = section.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| ce que'));
   const roles: Role[] = ['fiche', 'titre', 'financeur', 'prevu', 'engage', 'realise', 'dossier', 'annee'];
 

@@ -10,7 +10,7 @@ import { cellText, type Column, type Row } from '../table.ts';
 
 export type Role = 'fiche' | 'titre' | 'financeur' | 'prevu' | 'engage' | 'realise' | 'dossier' | 'annee';
 
-/** Aliases of each role, as reduced by `columnKey`. The guide (docs/README.md, « Importer une programmation ») lists them in this order; a test keeps both in step. */
+/** Aliases of each role, as reduced by `columnKey`. The guide (docs/suivi.md, « Importer la programmation annuelle ») lists them in this order; a test keeps both in step. */
 export const ALIASES: Readonly<Record<Role, readonly string[]>> = {
   fiche: ['fiche', 'id_fiche', 'identifiant_fiche', 'code_fiche', 'ref_fiche', 'reference_fiche', 'n_fiche', 'numero_fiche', 'fiche_action', 'fiche_projet'],
   titre: ['action', 'intitule', 'intitule_action', 'intitule_fiche', 'intitule_projet', 'libelle', 'libelle_action', 'titre', 'titre_fiche', 'titre_action', 'nom_action', 'projet', 'nom_projet'],

@@ -1,7 +1,7 @@
 /**
  * What each fiche received → the fiche files with their `suivi` written,
  * and a line saying what changes in each. How a year already followed is
- * merged (docs/README.md « Importer une programmation »): the file is the
+ * merged (docs/suivi.md « Importer la programmation annuelle »): the file is the
  * year's programmation, so it replaces that year's financements, and its
  * dossiers when it has a dossier column; an amount column it lacks keeps
  * the value written for the same funder; statut, avancement, valeurs and
