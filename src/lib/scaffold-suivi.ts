@@ -36,7 +36,8 @@ export function addEngagement(existing: string | undefined, id: string, entry: s
   const list: unknown = safeParse(existing);
   if (!Array.isArray(list)) return { ok: false, message: 'suivi/engagements.yaml n’est pas une liste lisible : corrigez-le d’abord (npm run check)' };
   if (list.some((e) => (e as { id?: unknown } | null)?.id === id)) return { ok: false, message: `l’engagement « ${id} » existe déjà : rien n’a été écrit` };
-  return { ok: true, text: `${existing}${existing.endsWith('\n') ? '' : '\n'}${entry}` };
+  const eol = existing.includes('\r\n') ? '\r\n' : '\n';
+  return { ok: true, text: `${existing}${existing.endsWith('\n') ? '' : eol}${entry.replaceAll('\n', eol)}` };
 }
 
 /** Adds the year `annee` to a fiche's `suivi`, with its budget's funders and its indicators' ids. */
@@ -63,7 +64,9 @@ export function addSuiviYear(fiche: string, annee: number): Edit {
   const funders = (data.budget?.financements ?? []).map((f) => f.financeur).filter((f): f is string => typeof f === 'string');
   const ids = (data.indicateurs ?? []).map((i) => i.id).filter((i): i is string => typeof i === 'string');
   const block = yearBlock(annee, funders, ids).map((l) => `${indent}${l.replace(/^( +)/, (s) => indent.repeat(s.length / 2))}`);
-  const added = at >= 0 ? block : ['suivi:', ...block];
+  // A file written with CRLF line ends keeps them.
+  const cr = split.yaml.includes('\r\n') ? '\r' : '';
+  const added = (at >= 0 ? block : ['suivi:', ...block]).map((l) => `${l}${cr}`);
   lines.splice(end, 0, ...added);
   const yaml = `${lines.join('\n')}\n`;
   return { ok: true, text: `${fiche.slice(0, split.yamlOffset)}${yaml}${fiche.slice(split.yamlOffset + split.yaml.length)}` };

@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { runNew } from '../../../scripts/lib/run-new.ts';
 import { loadContract } from '../../../src/lib/contract.ts';
 import { formatIssues } from '../../../src/lib/model/index.ts';
-import { addSuiviYear } from '../../../src/lib/scaffold-suivi.ts';
+import { addEngagement, addSuiviYear } from '../../../src/lib/scaffold-suivi.ts';
 import { FIXTURES } from '../../helpers/fixtures.ts';
 
 const dirs: string[] = [];
@@ -93,6 +93,15 @@ describe('npm run new -- suivi', () => {
     expect(text).toContain('\n        valeurs:\n            inscrits: à compléter\n');
     expect(text.endsWith('# fin\nstatut: en-cours\n---\nTexte.\n')).toBe(true);
     expect(addSuiviYear(fiche.replace('suivi:\n    2024:\n        avancement: 10', 'suivi: {2024: {avancement: 10}}'), 2025)).toEqual({ ok: false, message: 'la clé suivi est écrite sur une ligne ({…}) : ajoutez l’année à la main' });
+  });
+
+  it('keeps a file’s CRLF line ends', () => {
+    const fiche = ['---', 'titre: T', 'statut: en-cours', '---', 'Texte.', ''].join('\r\n');
+    const edit = addSuiviYear(fiche, 2025) as { ok: true; text: string };
+    expect(edit.text.startsWith('---\r\ntitre: T\r\nstatut: en-cours\r\nsuivi:\r\n  2025:\r\n')).toBe(true);
+    expect(edit.text.replaceAll('\r\n', '')).not.toContain('\n');
+    const list = addEngagement('- id: a\r\n  signataire: S\r\n  engagement: E\r\n', 'b', '- id: b\n  signataire: S\n', '') as { ok: true; text: string };
+    expect(list.text).toBe('- id: a\r\n  signataire: S\r\n  engagement: E\r\n- id: b\r\n  signataire: S\r\n');
   });
 
   it('says so for a fiche that does not exist or a year that is not one', () => {
