@@ -2,7 +2,9 @@
  * The follow-up's model (FORMAT-SUIVI) and the queries every view shares,
  * on a small version-2 contract held in memory (test/helpers/suivi-contract.ts).
  */
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readContentFiles } from '../../../src/lib/content-files.ts';
 import { buildContract } from '../../../src/lib/model/index.ts';
 import {
   cibleProgress,
@@ -261,5 +263,52 @@ describe('a commentaire written through a YAML alias', () => {
     expect(c.fiches.find((f) => f.id === 'accompagner-jeunes')!.suivi![1]!.commentaire!.root.children).toHaveLength(2);
     const broken = buildSuivi({ 'cahier-2/fiches/accompagner-jeunes.md': fiche.replace(':ref[accompagner]', ':ref[accompagne]') });
     expect(broken.issues.filter((i) => i.severity === 'error').map((i) => `${i.line}:${i.column} ${i.message}`)).toEqual(['40:12 identifiant inconnu « accompagne »']);
+  });
+});
+
+describe.each([
+  ['exemple', 'content'],
+  ['autre-contrat', 'test/fixtures/autre-contrat'],
+  ['v2 en mémoire', ''],
+])('invariants of the follow-up queries on %s', (_, dir) => {
+  const contract = dir ? buildContract(readContentFiles(join(import.meta.dirname, '../../..', dir))).contract! : c;
+  const sum = (rows: readonly { prevu: number; engage: number; realise: number }[]) =>
+    rows.reduce((s, r) => ({ prevu: s.prevu + r.prevu, engage: s.engage + r.engage, realise: s.realise + r.realise }), { prevu: 0, engage: 0, realise: 0 });
+  const close = (a: { prevu: number; engage: number; realise: number }, b: typeof a) => {
+    for (const k of ['prevu', 'engage', 'realise'] as const) expect(a[k]).toBeCloseTo(b[k], 2);
+  };
+
+  it('piliers, funders and years each add up to the grand total, for every scope', () => {
+    const now = suiviNow(contract);
+    for (const scope of [undefined, ...(now ? [{ annee: now }, { jusqua: now }] : [])]) {
+      const total = moneyTotal(contract, scope);
+      close(sum(moneyByPilier(contract, scope)), total);
+      close(sum(moneyByFunder(contract, scope)), total);
+      close(sum(moneyByYear(contract, scope)), total);
+    }
+  });
+
+  it('every money row is a year of its fiche’s suivi, under a pilier of the contract', () => {
+    const piliers = new Set(contract.piliers.map((p) => p.id));
+    for (const r of moneyRows(contract)) {
+      expect(suiviAt(lookupOf(contract).fiche.get(r.fiche)!, r.annee)).toBeDefined();
+      expect(piliers.has(r.pilier)).toBe(true);
+    }
+  });
+
+  it('every target has a progress, never a ratio over a secret', () => {
+    for (const { cible } of ciblesOf(contract))
+      for (const annee of [undefined, ...suiviYears(contract)]) {
+        const p = cibleProgress(contract, cible, annee);
+        if (p.secret) expect(p.ratio).toBeUndefined();
+        if (p.derniere && annee !== undefined) expect(p.derniere.annee).toBeLessThanOrEqual(annee);
+      }
+  });
+
+  it('a fiche en-retard is late; a realised or abandoned one is not', () => {
+    for (const f of contract.fiches) {
+      if (f.statut === 'en-retard') expect(isLate(contract, f)).toBe(true);
+      if (f.statut === 'realise' || f.statut === 'abandonne') expect(isLate(contract, f)).toBe(false);
+    }
   });
 });
