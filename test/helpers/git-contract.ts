@@ -219,6 +219,7 @@ Description de la fiche.
   c.edit('quartiers/centre.md', (t) => t.replace('population: 1200', 'population: 1250'));
   c.write('cahier-1/chapitres/diagnostic.md', DIAGNOSTIC('a baissé depuis 2011'));
   c.write('suivi/engagements.yaml', ENGAGEMENTS_V2);
+  c.edit('cahier-1/afom/general.yaml', (t) => t.replace('menaces: []', 'menaces:\n  - La fermeture du centre social'));
   c.write('cahier-2/chapitres/bilan.md', '---\ntitre: Bilan à mi-parcours\nordre: 2\n---\nLe bilan.\n');
   c.commit('Avenant : fiches, indicateurs, chapitres');
   return c;

@@ -9,6 +9,7 @@ import { formatDate } from '../format.ts';
 import type { Contract, RefTarget } from '../model/index.ts';
 import { entityLabel, labelText, lookupOf } from '../queries/index.ts';
 import { compareChapitres } from './chapitres.ts';
+import { compareAfoms, compareContrat } from './contrat.ts';
 import { compareEngagements } from './engagements.ts';
 import { compareFiches } from './fiches.ts';
 import { compareIndicateurs } from './indicateurs.ts';
@@ -36,10 +37,12 @@ export function evolutionsTitle(version: string, date: string): string {
 export function compareContracts(before: Version, now: Contract): Evolutions {
   const old = before.contract;
   const sections: Record<SectionId, Change[]> = {
+    contrat: compareContrat(old, now),
     orientations: compareTree(old, now),
     fiches: compareFiches(old, now),
     quartiers: compareQuartiers(old, now),
     indicateurs: compareIndicateurs(old, now),
+    afoms: compareAfoms(old, now),
     engagements: compareEngagements(old, now),
     chapitres: compareChapitres(old, now),
   };

@@ -48,7 +48,7 @@ export interface Change {
   details: Detail[];
 }
 
-export type SectionId = 'orientations' | 'fiches' | 'quartiers' | 'indicateurs' | 'engagements' | 'chapitres';
+export type SectionId = 'contrat' | 'orientations' | 'fiches' | 'quartiers' | 'indicateurs' | 'afoms' | 'engagements' | 'chapitres';
 
 export interface Section {
   id: SectionId;

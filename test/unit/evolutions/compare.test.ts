@@ -29,6 +29,10 @@ describe('evolutions since a signed version', () => {
     expect(out).toBe(
       `Évolutions depuis la version 1.0 du 30 juin 2015
 
+Le contrat (1)
+  Modification : Contrat — Contrat de ville minimal (/)
+      Signataires : + État, Ville test
+
 Arbre des objectifs (8)
   Modification : Pilier 1 — Cohésion sociale (/strategie/piliers/social/)
       Titre : Cohésion → Cohésion sociale
@@ -66,6 +70,10 @@ Indicateurs (1)
       Nouvelles années : 2016
       Années retirées : 2009
       Centre, 2011 : 20,5\u202f% → 21\u202f%
+
+Matrices AFOM (1)
+  Modification : Matrice AFOM — Matrice générale (/diagnostic/afom/#afom-general)
+      Autres modifications : menaces
 
 Engagements des signataires (2)
   Ajout : Engagement (État) — Accompagner 80 jeunes par an
@@ -106,7 +114,7 @@ Chapitres (2)
   it('compares with any ref, and finds nothing between a version and itself', () => {
     expect(run(['HEAD']).out).toBe('Évolutions depuis la version 1.1 du 15 mars 2017\n\nAucune évolution : le contrat est identique à cette version.');
     // One commit back (v1.1): the tree and the quartiers' list have not changed since.
-    expect(run(['HEAD~1']).out.match(/^\S.* \(\d+\)$/gm)).toEqual(['Fiches projets (2)', 'Quartiers (1)', 'Indicateurs (1)', 'Engagements des signataires (3)', 'Chapitres (2)']);
+    expect(run(['HEAD~1']).out.match(/^\S.* \(\d+\)$/gm)).toEqual(['Fiches projets (2)', 'Quartiers (1)', 'Indicateurs (1)', 'Matrices AFOM (1)', 'Engagements des signataires (3)', 'Chapitres (2)']);
   });
 
   it('says how to call it', () => {
