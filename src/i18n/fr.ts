@@ -16,6 +16,7 @@ export const fr = {
   fiches: 'fiches projets',
   fiche: 'Fiche',
   fichesProjets: 'Fiches projets',
+  arbreObjectifs: 'L’arbre des objectifs',
   objectifs: 'objectifs',
   periode: 'Période',
   maitreOuvrage: 'Maître d’ouvrage',

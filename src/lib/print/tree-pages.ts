@@ -52,11 +52,16 @@ export function planTreePages(piliers: readonly Pilier[], ctx: RenderContext, pa
 
 /** « Arbre des objectifs — Pilier 1 : Cohésion sociale (1/2) »; « … — Piliers 1 à 3 » for a page of several. */
 export function treePageTitle(t: TreePage, ctx: RenderContext): string {
+  return `${TITLE} — ${treePageSubject(t, ctx)}`;
+}
+
+/** What a tree page shows: « Pilier 1 : Cohésion sociale (1/2) », « Piliers 1 à 3 ». */
+export function treePageSubject(t: TreePage, ctx: RenderContext): string {
   const l = ctx.contract.contrat.libelles;
   const numeros = t.piliers.map((p) => p.numero);
   const [first] = t.piliers;
-  if (!first || numeros.length > 1) return `${TITLE} — ${pluralize(l.pilier)} ${numeros.length > 2 ? `${numeros[0]} à ${numeros.at(-1)}` : numeros.join(' et ')}`;
-  return `${TITLE} — ${l.pilier} ${first.numero} : ${first.titre}${t.parts > 1 ? ` (${t.part}/${t.parts})` : ''}`;
+  if (!first || numeros.length > 1) return `${pluralize(l.pilier)} ${numeros.length > 2 ? `${numeros[0]} à ${numeros.at(-1)}` : numeros.join(' et ')}`;
+  return `${l.pilier} ${first.numero} : ${first.titre}${t.parts > 1 ? ` (${t.part}/${t.parts})` : ''}`;
 }
 
 const TITLE = 'Arbre des objectifs';

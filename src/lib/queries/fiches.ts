@@ -3,7 +3,7 @@
  * `::fiches` directive, the tree, the pilier and quartier pages, the print
  * documents and the home page all read them here.
  */
-import type { Contract, Fiche } from '../model/index.ts';
+import type { Contract, Fiche, Pilier } from '../model/index.ts';
 
 export type FicheScope = { objectif: string } | { quartier: string } | { pilier: string };
 
@@ -22,6 +22,15 @@ export function fichesOf(contract: Contract, scope?: FicheScope): readonly Fiche
   if ('objectif' in scope) return index.objectif.get(scope.objectif) ?? [];
   if ('quartier' in scope) return index.quartier.get(scope.quartier) ?? [];
   return index.pilier.get(scope.pilier) ?? [];
+}
+
+/**
+ * The fiches under the pilier each belongs to first (its first objectif's:
+ * fiches are numbered in tree order, so each group is a run of numbers),
+ * piliers in their order, those without a fiche left out.
+ */
+export function fichesByPilier(contract: Contract): { pilier: Pilier; fiches: Fiche[] }[] {
+  return contract.piliers.map((pilier) => ({ pilier, fiches: contract.fiches.filter((f) => f.piliers[0] === pilier.id) })).filter((g) => g.fiches.length > 0);
 }
 
 function indexOf(contract: Contract): FicheIndex {

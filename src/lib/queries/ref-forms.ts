@@ -24,6 +24,8 @@ export interface RefPlacement {
   titled?: boolean;
   /** The name as the sentence writes it after a contracted preposition (« Acacias » after « aux »: markdown/ref-contractions.ts). */
   nom?: string;
+  /** The text around it already says which cahier holds it (a note heading a list of constats): no « (cahier I) » after it. */
+  elsewhereSaid?: boolean;
 }
 
 /** The short form, in two parts: the kind and number (`lead`, set in bold when followed by a title) and the name or title (`rest`). */

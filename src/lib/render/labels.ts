@@ -20,7 +20,7 @@ export function renderRef(target: RefTarget, ctx: RenderContext, placement: RefP
   const inner = label.prefix ? `<span class="ref-num">${esc(label.prefix)}</span> ${esc(label.titre)}` : esc(label.titre);
   const href = ctx.refHref(target);
   // Printed in the other cahier: no page number to give, say where it is.
-  if (href === undefined) return `<span class="ref ref-${target.kind} ref-ailleurs">${inner}${elsewhere(ctx)}</span>`;
+  if (href === undefined) return `<span class="ref ref-${target.kind} ref-ailleurs">${inner}${placement.elsewhereSaid ? '' : elsewhere(ctx)}</span>`;
   return `<a class="ref ref-${target.kind}" href="${esc(href)}">${inner}</a>`;
 }
 
@@ -41,7 +41,7 @@ function renderShortRef(target: RefTarget, ctx: RenderContext, placement: RefPla
   const tail = closing ? ')' : '';
   const href = ctx.refHref(target);
   if (href === undefined) {
-    const cahier = ctx.elsewhere ? ctx.elsewhere.charAt(0).toLowerCase() + ctx.elsewhere.slice(1) : '';
+    const cahier = ctx.elsewhere && !placement.elsewhereSaid ? ctx.elsewhere.charAt(0).toLowerCase() + ctx.elsewhere.slice(1) : '';
     const where = cahier ? (incise ? `,\u00a0${esc(cahier)}` : `\u00a0(${esc(cahier)})`) : '';
     return `<span class="ref ref-${target.kind} ref-ailleurs">${text}${where}${tail}</span>`;
   }
