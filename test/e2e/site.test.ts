@@ -21,7 +21,7 @@ import { routes } from '../../src/lib/site/routes.ts';
 import { fr } from '../../src/i18n/fr.ts';
 import { launchBrowser } from '../../scripts/lib/browser.ts';
 import { checkLinks } from '../helpers/links.ts';
-import { bookmarks, fichePageProblems, fichePages, flat, fonts, metadata, outline, pageFill, pageLabels, pageTexts, structure, tocEntries } from '../helpers/pdf.ts';
+import { bookmarks, fichePageProblems, fichePages, flat, fonts, metadata, outline, pageFill, pageLabels, pageTexts, selfReferences, structure, tocEntries } from '../helpers/pdf.ts';
 import { fichesBodyFontSizes } from '../helpers/print-page.ts';
 import { bracketDepth, printedRefs } from '../helpers/print-refs.ts';
 import { printFiles } from '../../src/lib/print/documents.ts';
@@ -384,18 +384,8 @@ describe.each(SITES)('site of $name (base $base)', ({ name, dir, base, env }) =>
 
     it.each([1, 2] as const)('cahier %s: no reference gives the page it is read on, nor the page facing it', (n) => {
       const pages = pageTexts(file(n));
-      let seen = 0;
-      pages.forEach((p, i) => {
-        const here = i + 1;
-        for (const [ref, a, b] of flat(p).matchAll(/\(p\.\s?(\d+)\)|,\s?p\.\s?(\d+)/g)) {
-          seen++;
-          const there = Number(a ?? b);
-          // The open cahier shows an even (left) page and the odd one after it.
-          const facing = Math.abs(there - here) === 1 && Math.min(there, here) % 2 === 0;
-          expect(there === here || facing, `page ${here} : « ${ref} »`).toBe(false);
-        }
-      });
-      expect(seen).toBeGreaterThan(0);
+      expect(pages.some((p) => /\(p\.\s?\d+\)|,\s?p\.\s?\d+/.test(flat(p)))).toBe(true);
+      expect(selfReferences(pages)).toEqual([]);
     });
 
     it.each([1, 2] as const)('cahier %s: a printed reference never puts a bracket inside a bracket', (n) => {

@@ -244,3 +244,47 @@ export function fichePageProblems(texts: readonly string[], fill: readonly numbe
   }
   return problems;
 }
+
+/** The references of a printed page that give that page, or the one facing it (« (p. 12) », « , p. 12 »), as « page : reference ». */
+export function selfReferences(texts: readonly string[]): string[] {
+  return texts.flatMap((p, i) => {
+    const here = i + 1;
+    return [...flat(p).matchAll(/\(p\.\s?(\d+)\)|,\s?p\.\s?(\d+)/g)].flatMap(([ref, a, b]) => {
+      const there = Number(a ?? b);
+      // The open cahier shows an even (left) page and the odd one after it.
+      const facing = Math.abs(there - here) === 1 && Math.min(there, here) % 2 === 0;
+      return there === here || facing ? [`${here} : ${ref}`] : [];
+    });
+  });
+}
+
+/**
+ * The headings that open a page by themselves in a print document: those of
+ * the sections print.css starts on a new page (chapters and parts, fiches,
+ * quartier portraits, the table of contents, the signatures), read from its
+ * HTML, without their markup.
+ */
+export function pageOpenings(html: string): string[] {
+  const sections = /<(?:section|nav) class="[^"]*\b(?:chapitre|fiche-page|sommaire|signatures|couverture)\b[^"]*"[^>]*>[\s\S]*?<h[12][^>]*>([\s\S]*?)<\/h[12]>/g;
+  return [...html.matchAll(sections)].map((m) => m[1]!.replace(/<[^>]+>/g, ' ').replace(/&#?\w+;/g, ' '));
+}
+
+/**
+ * Half-empty pages (content reaching less than half-way down, `pageFill`)
+ * that are not the last page of a chapter, part, fiche or portrait: the
+ * next page is blank, turned (the tree's), the end, or opens with one of
+ * `openings` (pageOpenings). Turned and blank pages are not judged.
+ */
+export function halfEmptyPages(texts: readonly string[], fill: readonly number[], turned: readonly number[], openings: readonly string[]): string[] {
+  const squeeze = (s: string) => frenchTypography(s).replace(/\s+/g, '').toLowerCase();
+  const starts = openings.map((o) => squeeze(o).slice(0, 24)).filter(Boolean);
+  const body = (p: string) => squeeze(p.split('\n').filter((l) => l.trim()).slice(1).join(' '));
+  const opens = (i: number) => starts.some((s) => body(texts[i]!).startsWith(s));
+  const skip = new Set(turned);
+  return texts.flatMap((p, i) => {
+    if (skip.has(i) || blankPage(p) || fill[i]! >= 0.5) return [];
+    const next = i + 1;
+    if (next >= texts.length || skip.has(next) || blankPage(texts[next]!) || opens(next)) return [];
+    return [`p. ${i + 1} remplie à ${Math.round(fill[i]! * 100)} %`];
+  });
+}
