@@ -6,7 +6,8 @@
  * fewer than 3 rows on a side, a split table repeats its header under
  * « (suite) » and loses no row, a matrix stays on one page, and columns are
  * aligned with their header (text left, numbers right, or as the author
- * wrote).
+ * wrote). A matrix too tall for the room left lets the text after it flow
+ * up (src/print/matrices.js).
  */
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,7 +15,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAll } from '../../scripts/lib/build-steps.ts';
 import { FIXTURES } from '../helpers/fixtures.ts';
-import { lines, pageTexts, pageWords, type Word } from '../helpers/pdf.ts';
+import { flat, lines, pageFill, pageTexts, pageWords, type Word } from '../helpers/pdf.ts';
 
 const SENTENCE = 'Le diagnostic partagé s’appuie sur les données des partenaires et sur les ateliers tenus avec les habitants des quartiers. ';
 /** A paragraph of 1 to 6 sentences, varied so that what follows lands anywhere on a page. */
@@ -65,6 +66,22 @@ function matricesChapter(): string {
   return `---\ntitre: Matrices\nordre: 5\n---\n${blocks.join('\n')}`;
 }
 
+/** A matrix of about two-thirds of a page: it fits no page that already holds half a page of text, even tightened. */
+function tallMatrix(): string {
+  const items = (q: string) => Array.from({ length: 7 }, (_, i) => `  - G-${q}${i + 1}, un constat partagé par les partenaires du contrat, qui appelle une action de longue haleine dans les quartiers.`).join('\n');
+  return `titre: Grande matrice\npilier: social\n${Object.entries(QUADRANTS).map(([name, q]) => `${name}:\n${items(q)}`).join('\n')}\n`;
+}
+
+/**
+ * Half a page of text, then the tall matrix under its heading, then text
+ * that comments it: the matrix goes to the next page, and the text after
+ * it flows up under its heading to fill the first.
+ */
+function deferredChapter(): string {
+  const comment = (k: number) => `Commentaire ${k}. ${SENTENCE.repeat(3).trim()}`;
+  return `---\ntitre: Matrice reportée\nordre: 6\n---\n${Array.from({ length: 5 }, (_, k) => paragraph(k * 5)).join('\n\n')}\n\n## La grande matrice\n\n::afom{id=grande}\n\n${[1, 2, 3, 4, 5, 6].map(comment).join('\n\n')}\n`;
+}
+
 /** For each table (the key the pattern captures), how many of its rows each page holds. */
 function rowsPerPage(pages: readonly string[], pattern: RegExp): Map<string, number[]> {
   const tables = new Map<string, number[]>();
@@ -99,6 +116,8 @@ describe('tables and AFOM matrices in a printed cahier', () => {
     writeFileSync(join(dir, 'cahier-1/chapitres/alignement.md'), ALIGNMENT);
     writeFileSync(join(dir, 'cahier-1/chapitres/matrices.md'), matricesChapter());
     for (const k of MATRICES) writeFileSync(join(dir, `cahier-1/afom/essai-${k}.yaml`), matrix(k));
+    writeFileSync(join(dir, 'cahier-1/afom/grande.yaml'), tallMatrix());
+    writeFileSync(join(dir, 'cahier-1/chapitres/reportee.md'), deferredChapter());
     expect(await buildAll({ ...process.env, CONTENT_DIR: dir }, dist)).toBe(0);
     cahier1 = pageTexts(join(dist, 'pdf/cahier-1-diagnostic.pdf'));
     words1 = pageWords(join(dist, 'pdf/cahier-1-diagnostic.pdf'));
@@ -140,6 +159,19 @@ describe('tables and AFOM matrices in a printed cahier', () => {
       const all = new Set(pages.flatMap((p) => p.match(tokens) ?? []));
       for (const page of pages) expect(new Set(page.match(tokens)), `matrice ${k}`).toEqual(all);
     }
+  });
+
+  it('lets the text after a matrix that does not fit flow up under its heading, the matrix whole on the next page', () => {
+    const at = cahier1.findIndex((p) => p.includes('La grande matrice'));
+    expect(at).toBeGreaterThan(0);
+    const matrix = cahier1.findIndex((p) => /\bG-A1\b/.test(p));
+    // The matrix and its title on the next page, whole; the comments that follow it fill the page it left.
+    expect(matrix).toBe(at + 1);
+    for (const q of Object.values(QUADRANTS)) expect(cahier1[matrix]).toContain(`G-${q}7`);
+    expect(cahier1[matrix]).toContain('Grande matrice');
+    expect(cahier1[at]).toContain('Commentaire 1.');
+    expect(flat(cahier1[at]!).indexOf('Commentaire 1.')).toBeGreaterThan(flat(cahier1[at]!).indexOf('La grande matrice'));
+    expect(pageFill(join(dist, 'pdf/cahier-1-diagnostic.pdf'))[at]).toBeGreaterThan(0.75);
   });
 
   it('aligns text columns and their header left, numbers and their header right', () => {
