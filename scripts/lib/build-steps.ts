@@ -20,7 +20,7 @@ import { handleCliAsync } from './cli.ts';
 import { report } from './run-check.ts';
 import { buildPdfs } from './pdf-steps.ts';
 import { finishDownloads, type DownloadsReport } from './downloads-step.ts';
-import { printFiles } from '../../src/lib/print/documents.ts';
+import { printDocuments, printFiles } from '../../src/lib/print/documents.ts';
 import { routes } from '../../src/lib/site/routes.ts';
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
@@ -152,7 +152,7 @@ export function runPdf(env: NodeJS.ProcessEnv, dir: string): Promise<number> {
     const printed = existsSync(join(dir, routes.imprimerEvolutions(), 'index.html'));
     await makePdfs(env, contract, dir, printed ? compareWithDepuis(env, contentDir(env), contract) : undefined);
     const { listed } = await offerDownloads(dir);
-    const unlisted = Object.values(printFiles).filter((f) => !listed.includes(`/pdf/${f}`));
+    const unlisted = [...printDocuments(contract).map((d) => d.file), printFiles.both].filter((f) => !listed.includes(`/pdf/${f}`));
     if (unlisted.length) log(`Le site a été construit sans les PDF (PDF=0) : ses pages ne proposent pas ${unlisted.join(', ')}. Relancez npm run build pour les y ajouter.`);
     return 0;
   }, fail);

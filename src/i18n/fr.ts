@@ -116,4 +116,25 @@ export const fr = {
     absent: 'néant',
     pdf: 'Les évolutions en PDF',
   },
+  rapport: {
+    nav: 'Rapports',
+    liste: 'Rapports annuels',
+    titre: (annee: number) => `Rapport annuel ${annee} sur la politique de la ville`,
+    court: (annee: number) => `Rapport annuel ${annee}`,
+    objet: 'La mise en œuvre de la politique de la ville',
+    etats: { projet: 'Projet', consultation: 'Soumis à avis', adopte: 'Adopté' },
+    /** On every page of the PDF until the report is adopted. */
+    filigrane: 'Projet soumis à avis',
+    sens: { favorable: 'Favorable', reserve: 'Favorable avec réserves', defavorable: 'Défavorable' },
+    tacite: 'Avis réputé favorable',
+    parties: {
+      orientations: 'Les orientations du contrat',
+      quartiers: 'L’évolution des quartiers',
+      actions: (annee: number) => `Les actions de l’année ${annee}`,
+      moyens: 'Les moyens',
+      engagements: 'Les engagements des signataires',
+      avis: 'Les avis des instances consultées',
+      deliberation: 'La délibération',
+    },
+  },
 } as const;

@@ -22,7 +22,7 @@
 (function () {
   var PLACEHOLDER = '0000';
   var PAGE_LINKS = '.sommaire a[href^="#"], a.ref[href^="#"], a[data-renvoi][href^="#"]';
-  var FIGURES = 'figure.indicateur > figcaption, figure.carte > figcaption';
+  var FIGURES = 'figure.indicateur > figcaption, figure.carte > figcaption, figure.graphique > figcaption';
 
   /** Numbers the figures of `root` not numbered yet and sets placeholders on page links. */
   function prepare(root) {

@@ -9,6 +9,7 @@ import type { Contract, RefTarget } from '../model/index.ts';
 import { declinedQuartiers } from '../queries/index.ts';
 import { createContext, type ContextOptions, type FigureOptions, type RenderContext } from '../render/context.ts';
 import { printAnchor } from '../render/labels.ts';
+import { routes } from '../site/routes.ts';
 
 export type CahierNumber = 1 | 2;
 
@@ -64,3 +65,38 @@ export const printFiles = {
   2: 'cahier-2-strategie.pdf',
   both: 'contrat-de-ville.pdf',
 } as const;
+
+/** dist/pdf/rapport-annuel-<annee>.pdf. */
+export function rapportFile(annee: number): string {
+  return `rapport-annuel-${annee}.pdf`;
+}
+
+/** A print page of the site and the PDF made from it. */
+export interface PrintDocument {
+  /** Site path of the print page. */
+  route: string;
+  /** File name under dist/pdf/. */
+  file: string;
+  /** The PDF's subject, after the contract's title in its title. */
+  subject: string;
+  /** YYYY-MM-DD, every date of the PDF: no build-time clock. */
+  date: string;
+  /** Bound into the whole contract (printFiles.both), its pages labelled with this prefix (« II-60 »). */
+  label?: string;
+}
+
+/**
+ * Every PDF of the contract, in the order they are printed: the two
+ * cahiers, each annual report (dated as FORMAT-SUIVI says, the contract's
+ * date while a scaffold leaves it « à compléter »), then the evolutions
+ * when the build is given DEPUIS.
+ */
+export function printDocuments(contract: Contract, evolutions?: { titre: string }): PrintDocument[] {
+  const date = contract.contrat.date;
+  return [
+    { route: routes.imprimerCahier(1), file: printFiles[1], subject: `${fr.cahier1} — ${fr.cahier1Titre}`, date, label: 'I' },
+    { route: routes.imprimerCahier(2), file: printFiles[2], subject: `${fr.cahier2} — ${fr.cahier2Titre}`, date, label: 'II' },
+    ...contract.rapports.map((r) => ({ route: routes.imprimerRapport(r.annee), file: rapportFile(r.annee), subject: fr.rapport.titre(r.annee), date: r.date ?? date })),
+    ...(evolutions ? [{ route: routes.imprimerEvolutions(), file: EVOLUTIONS_FILE, subject: evolutions.titre, date }] : []),
+  ];
+}

@@ -18,3 +18,4 @@ export { ficheStatut, isLate, suiviAt, suiviNow, suiviYears } from './suivi.ts';
 export { financeurKey, moneyByFunder, moneyByPilier, moneyByYear, moneyRows, moneyTotal, type MoneyAmounts, type MoneyRow, type MoneyScope, type MoneyTotals } from './money.ts';
 export { cibleProgress, ciblesOf, ficheIndicateurProgress, jugement, type CibleProgress, type FicheIndicateurProgress, type Jugement, type Point, type Sens } from './progress.ts';
 export { constatsOf, engagementsBySignataire, engagementStatut, engagementYears, type ObjectifConstats } from './thread.ts';
+export { consultationRows, fichesOfYear, PARTIES, rapportOf, rapportParts, tacitApplies, type ConsultationRow, type ConsultationStatut, type Partie, type PilierActions, type RapportPart } from './rapports.ts';

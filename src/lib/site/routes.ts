@@ -29,6 +29,11 @@ export const routes = {
   /** What changed since a version (built with DEPUIS). */
   evolutions: () => '/evolutions/',
   imprimerEvolutions: () => '/imprimer/evolutions/',
+  imprimerCahier: (n: 1 | 2) => `/imprimer/cahier-${n}/`,
+  /** The annual reports (FORMAT-SUIVI): their list, one report, its print document. */
+  rapports: () => '/rapports/',
+  rapport: (annee: number) => `/rapports/${annee}/`,
+  imprimerRapport: (annee: number) => `/imprimer/rapport-${annee}/`,
   /** The causal tree as an SVG file: `contrat` for the whole tree, `pilier-<id>` for one. */
   arbreSvg: (key: string) => `/figures/arbre-${key}.svg`,
 } as const;

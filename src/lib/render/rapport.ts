@@ -1,0 +1,54 @@
+/**
+ * One part of an annual report, generated or authored, with its title and
+ * anchor: what the site page and the print document lay out, each with
+ * its own heading level and render context (links or page references).
+ */
+import { fr } from '../../i18n/fr.ts';
+import type { Rapport } from '../model/index.ts';
+import type { Partie, RapportPart } from '../queries/index.ts';
+import { renderBody } from './body.ts';
+import type { RenderContext } from './context.ts';
+import { renderRapportActions } from './rapport-actions.ts';
+import { renderRapportAvis, renderRapportDeliberation } from './rapport-avis.ts';
+import { renderRapportOrientations, renderRapportQuartiers } from './rapport-contrat.ts';
+import { renderRapportEngagements, renderRapportMoyens } from './rapport-moyens.ts';
+
+export interface RenderedPart {
+  /** Anchor of the part. */
+  id: string;
+  titre: string;
+  /** The part's content, its inner headings at `headingLevel`. */
+  html: string;
+}
+
+export function partTitle(partie: Partie, annee: number): string {
+  const t = fr.rapport.parties[partie];
+  return typeof t === 'function' ? t(annee) : t;
+}
+
+export function renderRapportPart(part: RapportPart, r: Rapport, ctx: RenderContext, headingLevel: number): RenderedPart {
+  if ('chapitre' in part) {
+    const c = part.chapitre;
+    return { id: `chapitre-${c.slug}`, titre: c.titre, html: renderBody(c.body, ctx, { headingShift: headingLevel - 2, idPrefix: `${c.slug}-` }) };
+  }
+  const p = part.partie;
+  const html = (() => {
+    switch (p) {
+      case 'orientations':
+        return renderRapportOrientations(ctx, r.annee, headingLevel);
+      case 'quartiers':
+        return renderRapportQuartiers(ctx, r.annee, headingLevel);
+      case 'actions':
+        return renderRapportActions(ctx, r.annee, headingLevel);
+      case 'moyens':
+        return renderRapportMoyens(ctx, r.annee, headingLevel);
+      case 'engagements':
+        return renderRapportEngagements(ctx, r.annee, headingLevel);
+      case 'avis':
+        return renderRapportAvis(ctx, r, headingLevel);
+      case 'deliberation':
+        return renderRapportDeliberation(r);
+    }
+  })();
+  return { id: `partie-${p}`, titre: partTitle(p, r.annee), html };
+}
