@@ -13,6 +13,7 @@ import { esc } from './html.ts';
 import { renderArbreOutline } from './tree-outline.ts';
 import { formatValue, SECRET, SECRET_LABEL } from './units.ts';
 import { formatNumber } from '../format.ts';
+import { pluralize } from '../plural.ts';
 
 const NBSP = '\u00a0';
 
@@ -20,8 +21,9 @@ export function renderRapportOrientations(ctx: RenderContext, annee: number, hea
   const contract = ctx.contract;
   const cibles = ciblesOf(contract).map(({ cible }) => cibleProgress(contract, cible, annee));
   const h = `h${headingLevel}`;
+  const l = contract.contrat.libelles;
   return (
-    `<p>Le contrat s’organise en ${contract.piliers.length} ${esc(contract.contrat.libelles.pilier.toLowerCase())}${contract.piliers.length > 1 ? 's' : ''}, déclinés jusqu’aux ${esc(contract.contrat.libelles.objectif.toLowerCase())}s que mettent en œuvre les fiches projets.</p>` +
+    `<p>Le contrat s’organise en ${contract.piliers.length}${NBSP}${esc((contract.piliers.length > 1 ? pluralize(l.pilier) : l.pilier).toLowerCase())}, déclinés ici jusqu’au niveau ${esc(deLevel(l.objectif))}, avec les fiches projets qui les mettent en œuvre.</p>` +
     renderArbreOutline(contract.piliers, ctx) +
     `<${h}>Objectifs chiffrés</${h}>` +
     (cibles.length === 0
@@ -30,6 +32,11 @@ export function renderRapportOrientations(ctx: RenderContext, annee: number, hea
           .map((p) => `<tr><th scope="row">${esc(p.objectif ? `${p.objectif.numero} ${p.objectif.titre}` : '')}</th><td>${esc(p.indicateur?.titre ?? p.cible.indicateur)}</td><td>${esc(ctx.lookup.territoire.get(p.cible.territoire)?.nom ?? p.cible.territoire)}</td><td>${reference(p)}</td><td>${esc(formatValue(p.cible.valeur, unit(p)))} en ${p.cible.annee}</td></tr>`)
           .join('')}</tbody></table>`)
   );
+}
+
+/** « des objectifs opérationnels », « des engagements »: the level, as a reader names it. */
+function deLevel(libelle: string): string {
+  return `des ${pluralize(libelle).toLowerCase()}`;
 }
 
 function unit(p: CibleProgress): string {

@@ -11,7 +11,7 @@ import { rapportFile } from '../print/documents.ts';
 import type { Download } from './downloads.ts';
 
 export function rapportEtat(r: Rapport): string {
-  if (r.etat === 'adopte') return r.deliberation ? `Adopté le ${formatDate(r.deliberation.date)}` : fr.rapport.etats.adopte;
+  if (r.etat === 'adopte') return r.deliberation ? `Adopté le ${formatDate(r.deliberation.date)}${r.deliberation.numero ? ` (délibération n°\u00a0${r.deliberation.numero})` : ''}` : fr.rapport.etats.adopte;
   if (r.etat === 'consultation') return r.consultation ? `${fr.rapport.etats.consultation}\u00a0: avis attendus d’ici au ${formatDate(r.consultation.fin)}` : fr.rapport.etats.consultation;
   return r.date ? `${fr.rapport.etats.projet} du ${formatDate(r.date)}` : fr.rapport.etats.projet;
 }
