@@ -53,9 +53,12 @@ describe('DEPUIS=v1.0 npm run build', () => {
     expect(html).toMatch(/<li data-fichier="\/pdf\/evolutions\.pdf"><a href="\/contrat\/pdf\/evolutions\.pdf">Les évolutions en PDF \(<span data-fichier-details="PDF">PDF, [\d,]+\u00a0ko, \d\u00a0pages?<\/span>\)/);
   });
 
-  it('links the home page to it, naming the version', () => {
+  it('links the home page to it, naming the version; the downloads page offers its PDF', () => {
     const home = readFileSync(join(dist, 'index.html'), 'utf8');
     expect(home).toContain('<p class="evolutions-lien"><a href="/contrat/evolutions/">Ce qui a changé depuis la version 1.0 du 30 juin 2015</a></p>');
+    const downloads = readFileSync(join(dist, 'telechargements', 'index.html'), 'utf8');
+    expect(downloads).toContain('<h2>Évolutions depuis la version 1.0 du 30 juin 2015</h2>');
+    expect(downloads).toContain('<li data-fichier="/pdf/evolutions.pdf"><a href="/contrat/pdf/evolutions.pdf">Les évolutions en PDF');
   });
 
   it('has no axe-core violation, on a screen and on a phone', async () => {
