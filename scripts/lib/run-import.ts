@@ -29,10 +29,11 @@ Trois dispositions, reconnues d’après l’en-tête :
                  ou Action / Intitulé, Financeur, Montant programmé, Engagé,
                  Payé (ou Réalisé, Versé), N° dossier ; avec --annee, ou une
                  colonne Année (ou Exercice). Elle remplace, pour chaque fiche
-                 nommée, les financements et les dossiers de l’année.
-Les territoires sont désignés par leur code (clé « code » de territoires.yaml et
-des quartiers) ou leur identifiant. s, nd, n.d., secret ou une cellule vide :
-secret statistique (null).
+                 nommée, les financements et les dossiers de l’année
+                 (colonnes reconnues : docs/suivi.md).
+Indicateurs : les territoires sont désignés par leur code (clé « code » de
+territoires.yaml et des quartiers) ou leur identifiant ; s, nd, n.d., secret ou
+une cellule vide : secret statistique (null).
 
 Options :
   --annee AAAA          année des données (obligatoire pour un extrait Insee ou une
