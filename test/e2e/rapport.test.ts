@@ -13,6 +13,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { buildAll } from '../../scripts/lib/build-steps.ts';
+import { launchBrowser } from '../../scripts/lib/browser.ts';
+import { serveDir } from '../../scripts/lib/serve.ts';
 import { flat, metadata, pageTexts, tocEntries } from '../helpers/pdf.ts';
 import { writeRapportContract } from '../helpers/rapport-fixture.ts';
 
@@ -126,5 +128,31 @@ describe('annual reports, built', () => {
     const { piliers, funders, total } = expectedMoney(dir, annee);
     const expected = [...piliers.values(), total, ...funders.values(), total].map(triple).sort();
     expect(amountRows(yearN).sort()).toEqual(expected);
+  });
+
+  it('has pages that axe-core finds nothing wrong with, and that a phone reads without scrolling sideways', async () => {
+    const axe = readFileSync(join(import.meta.dirname, '../../node_modules/axe-core/axe.min.js'), 'utf8');
+    const server = await serveDir(dist, '/');
+    const browser = await launchBrowser();
+    try {
+      // axe is injected as an inline script, which the site's own CSP rightly refuses.
+      const context = await browser.newContext({ viewport: { width: 360, height: 740 }, bypassCSP: true });
+      for (const path of ['/rapports/', '/rapports/2024/', '/rapports/2025/']) {
+        const page = await context.newPage();
+        await page.goto(server.url + path);
+        await page.addScriptTag({ content: axe });
+        const violations = await page.evaluate(async () => {
+          const a = (window as unknown as { axe: { run(o?: unknown): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
+          const r = await a.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+          return r.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)).join(' ')}`);
+        });
+        expect(violations, path).toEqual([]);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(360);
+        await page.close();
+      }
+    } finally {
+      await browser.close();
+      await server.close();
+    }
   });
 });

@@ -64,6 +64,8 @@ function pageTypes(c: Contract): Record<string, string> {
     fiche: routes.fiche(c.fiches[0]!.id),
     telechargements: routes.telechargements(),
     recherche: routes.recherche(),
+    // Contracts that follow their reports (format 2).
+    ...(c.rapports.length ? { rapports: routes.rapports(), rapport: routes.rapport(c.rapports[0]!.annee) } : {}),
   };
 }
 
