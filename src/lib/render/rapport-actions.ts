@@ -49,7 +49,8 @@ function ficheYear(f: Fiche, ctx: RenderContext, annee: number, h: string, level
     ...(s.dossiers?.length ? [`<dt>Dossiers de subvention</dt><dd>${s.dossiers.map((d) => esc(d)).join(', ')}</dd>`] : []),
   ];
   return (
-    `<section class="rapport-fiche" id="rapport-${esc(printAnchor({ kind: 'fiche', id: f.id }))}">` +
+    // The fiche's anchor: a reference to it in the printed report leads here, with its page.
+    `<section class="rapport-fiche" id="${esc(printAnchor({ kind: 'fiche', id: f.id }))}">` +
     `<${h}>${esc(entityLabel(ctx.contract, { kind: 'fiche', id: f.id }).prefix)} — ${esc(f.titre)}</${h}>` +
     `<dl class="rapport-faits">${facts.join('')}</dl>` +
     money(f, annee) +

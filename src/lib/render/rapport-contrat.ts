@@ -29,7 +29,7 @@ export function renderRapportOrientations(ctx: RenderContext, annee: number, hea
     (cibles.length === 0
       ? `<p>Le contrat ne fixe pas d’objectif chiffré.</p>`
       : `<table class="rapport-cibles"><caption>Objectifs chiffrés du contrat (cibles)</caption><thead><tr><th scope="col">${esc(contract.contrat.libelles.objectif)}</th><th scope="col">Indicateur</th><th scope="col">Territoire</th><th scope="col">Référence</th><th scope="col">Cible</th></tr></thead><tbody>${cibles
-          .map((p) => `<tr><th scope="row">${esc(p.objectif ? `${p.objectif.numero} ${p.objectif.titre}` : '')}</th><td>${esc(p.indicateur?.titre ?? p.cible.indicateur)}</td><td>${esc(ctx.lookup.territoire.get(p.cible.territoire)?.nom ?? p.cible.territoire)}</td><td>${reference(p)}</td><td>${esc(formatValue(p.cible.valeur, unit(p)))} en ${p.cible.annee}</td></tr>`)
+          .map((p) => `<tr><th scope="row">${esc(p.objectif ? `${p.objectif.numero} ${p.objectif.titre}` : '')}</th><td>${esc(p.indicateur?.titre ?? p.cible.indicateur)}</td><td>${esc(ctx.lookup.territoire.get(p.cible.territoire)?.nom ?? p.cible.territoire)}</td><td>${reference(p)}</td><td>${esc(formatValue(p.cible.valeur, unit(p)))} en${NBSP}${p.cible.annee}</td></tr>`)
           .join('')}</tbody></table>`)
   );
 }
@@ -44,7 +44,7 @@ function unit(p: CibleProgress): string {
 }
 
 function reference(p: CibleProgress): string {
-  return p.reference ? `${esc(formatValue(p.reference.valeur, unit(p)))} en ${p.reference.annee}` : '—';
+  return p.reference ? `${esc(formatValue(p.reference.valeur, unit(p)))} en${NBSP}${p.reference.annee}` : '—';
 }
 
 /** Every quartier, prioritaires first: a table per quartier, one row per indicator with values for it. */
@@ -84,12 +84,17 @@ function deQuartier(nom: string): string {
   return `du quartier ${nom}`;
 }
 
-/** « 50 % en 2020 (atteinte : 38 %) »: the target, and how far the latest value ≤ N has gone from the reference. */
+/**
+ * « 50 % en 2020 (parcouru : 38 %) »: the target, and how far the latest
+ * value ≤ N has gone from the reference towards it; nothing measured when
+ * the latest value is the reference's own year; a movement away from the
+ * target said in words, not as a negative share.
+ */
 function target(contract: Contract, ind: Indicateur, cible: CibleProgress['cible'], annee: number): string {
   const p = cibleProgress(contract, cible, annee);
-  const base = `${esc(formatValue(cible.valeur, ind.unite))} en ${cible.annee}`;
+  const base = `${esc(formatValue(cible.valeur, ind.unite))} en${NBSP}${cible.annee}`;
   if (p.secret) return `${base} (dernière valeur${NBSP}: ${SECRET})`;
-  if (p.ratio === undefined) return base;
-  const verdict = p.jugement === 'favorable' ? ', dans le bon sens' : p.jugement === 'defavorable' ? ', en sens contraire' : '';
-  return `${base} (parcouru${NBSP}: ${esc(formatNumber(p.ratio * 100, 0))}${NBSP}%${verdict})`;
+  if (p.ratio === undefined || !p.derniere || !p.reference || p.derniere.annee <= p.reference.annee) return base;
+  if (p.ratio < 0) return `${base} (s’en éloigne depuis ${p.reference.annee})`;
+  return `${base} (parcouru${NBSP}: ${esc(formatNumber(p.ratio * 100, 0))}${NBSP}%)`;
 }
