@@ -15,7 +15,7 @@ export { declinedQuartiers, hasEnjeux, pilierSections, type PilierSection } from
 export { portraitHasMap } from './maps.ts';
 export { usesOfIndicateur } from './uses.ts';
 export { ficheStatut, isLate, suiviAt, suiviNow, suiviYears } from './suivi.ts';
-export { financeurKey, moneyByFunder, moneyByPilier, moneyByYear, moneyRows, moneyTotal, type MoneyAmounts, type MoneyRow, type MoneyScope, type MoneyTotals } from './money.ts';
+export { financeurKey, moneyByFiche, moneyByFunder, moneyByPilier, moneyByYear, moneyRows, moneyTotal, type MoneyAmounts, type MoneyRow, type MoneyScope, type MoneyTotals } from './money.ts';
 export { cibleProgress, ciblesOf, ficheIndicateurProgress, jugement, type CibleProgress, type FicheIndicateurProgress, type Jugement, type Point, type Sens } from './progress.ts';
 export { constatsOf, engagementsBySignataire, engagementStatut, engagementYears, type ObjectifConstats } from './thread.ts';
-export { consultationRows, fichesOfYear, PARTIES, rapportOf, rapportParts, tacitApplies, type ConsultationRow, type ConsultationStatut, type Partie, type PilierActions, type RapportPart } from './rapports.ts';
+export { consultationRows, fichesOfYear, PARTIES, rapportOf, rapportParts, tacitApplies, type ConsultationRow, type ConsultationStatut, type ObjectifActions, type Partie, type PilierActions, type RapportPart } from './rapports.ts';

@@ -7,7 +7,7 @@
  *   committed (`engage`) and paid (`realise`), absent when not written;
  *   `pilier` is the pilier of the fiche's first objectif, so that pilier
  *   totals add up to the grand total.
- * - `moneyByYear`, `moneyByFunder`, `moneyByPilier`, `moneyTotal`: sums
+ * - `moneyByYear`, `moneyByFunder`, `moneyByPilier`, `moneyByFiche`, `moneyTotal`: sums
  *   (an amount not written counts 0), for a scope: every year (none given),
  *   `{ annee: N }` (year N only) or `{ jusqua: N }` (cumulated up to N).
  *   Funders are one when their names are equal after trimming, NFC and
@@ -127,4 +127,10 @@ export function moneyByFunder(contract: Contract, scope?: MoneyScope): (MoneyTot
 export function moneyByPilier(contract: Contract, scope?: MoneyScope): (MoneyTotals & { pilier: string })[] {
   const groups = groupBy(moneyRows(contract).filter((r) => inScope(r, scope)), (r) => r.pilier);
   return contract.piliers.flatMap((p) => (groups.has(p.id) ? [{ pilier: p.id, ...sum(groups.get(p.id)!) }] : []));
+}
+
+/** Each fiche's totals in scope, by fiche id (fiches without money in scope are absent). */
+export function moneyByFiche(contract: Contract, scope?: MoneyScope): Map<string, MoneyTotals> {
+  const groups = groupBy(moneyRows(contract).filter((r) => inScope(r, scope)), (r) => r.fiche);
+  return new Map([...groups].map(([fiche, rows]) => [fiche, sum(rows)]));
 }

@@ -6,7 +6,7 @@
  */
 import { fr } from '../../i18n/fr.ts';
 import type { Fiche } from '../model/index.ts';
-import { entityLabel, ficheIndicateurProgress, fichesOfYear, ficheStatut, isLate, suiviAt } from '../queries/index.ts';
+import { entityLabel, ficheIndicateurProgress, fichesOfYear, ficheStatut, isLate, moneyByFiche, suiviAt, type ObjectifActions } from '../queries/index.ts';
 import { renderBody } from './body.ts';
 import type { RenderContext } from './context.ts';
 import { esc } from './html.ts';
@@ -20,7 +20,16 @@ export function euros(n: number): string {
   return formatValue(n, '€');
 }
 
-export function renderRapportActions(ctx: RenderContext, annee: number, headingLevel: number): string {
+export interface ActionsOptions {
+  /**
+   * `sheets`: each fiche's year in full (print); `table`: one row per
+   * fiche, linked to its page where the year is told in full (the site,
+   * whose report page stays light).
+   */
+  detail: 'sheets' | 'table';
+}
+
+export function renderRapportActions(ctx: RenderContext, annee: number, headingLevel: number, options: ActionsOptions = { detail: 'sheets' }): string {
   const groups = fichesOfYear(ctx.contract, annee);
   if (groups.length === 0) return `<p>Aucune fiche n’a de suivi pour ${annee}.</p>`;
   const count = groups.reduce((n, g) => n + g.objectifs.reduce((m, o) => m + o.fiches.length, 0), 0);
@@ -32,7 +41,9 @@ export function renderRapportActions(ctx: RenderContext, annee: number, headingL
       .map(
         (g) =>
           `<${h1}>${esc(entityLabel(ctx.contract, { kind: 'pilier', id: g.pilier.id }).prefix)} — ${esc(g.pilier.titre)}</${h1}>` +
-          g.objectifs.map((o) => `<${h2}>${esc(o.objectif.numero)} ${esc(o.objectif.titre)}</${h2}>` + o.fiches.map((f) => ficheYear(f, ctx, annee, h3, headingLevel + 2)).join('')).join(''),
+          (options.detail === 'table'
+            ? ficheTable(g.objectifs, ctx, annee)
+            : g.objectifs.map((o) => `<${h2}>${esc(o.objectif.numero)} ${esc(o.objectif.titre)}</${h2}>` + o.fiches.map((f) => ficheYear(f, ctx, annee, h3, headingLevel + 2)).join('')).join('')),
       )
       .join('')
   );
@@ -53,19 +64,34 @@ function ficheYear(f: Fiche, ctx: RenderContext, annee: number, h: string, level
     `<section class="rapport-fiche" id="${esc(printAnchor({ kind: 'fiche', id: f.id }))}">` +
     `<${h}>${esc(entityLabel(ctx.contract, { kind: 'fiche', id: f.id }).prefix)} — ${esc(f.titre)}</${h}>` +
     `<dl class="rapport-faits">${facts.join('')}</dl>` +
-    money(f, annee) +
+    money(f, annee, ctx) +
     indicators(f, annee) +
     (s.commentaire ? `<div class="rapport-commentaire">${renderBody(s.commentaire, ctx, { headingShift: level - 1, idPrefix: `rapport-${f.id}-${annee}-` })}</div>` : '') +
     `</section>`
   );
 }
 
-function money(f: Fiche, annee: number): string {
+/** One row per fiche: status, progress and money of the year, the fiche linked to its page. */
+function ficheTable(objectifs: readonly ObjectifActions[], ctx: RenderContext, annee: number): string {
+  const totals = moneyByFiche(ctx.contract, { annee });
+  const cell = (n: number | undefined) => `<td>${n === undefined ? '—' : esc(euros(n))}</td>`;
+  const rows = objectifs.flatMap((o) =>
+    o.fiches.map((f) => {
+      const s = suiviAt(f, annee)!;
+      const t = totals.get(f.id);
+      const label = entityLabel(ctx.contract, { kind: 'fiche', id: f.id });
+      return `<tr><th scope="row"><a href="${esc(ctx.href({ kind: 'fiche', id: f.id }))}">${esc(label.prefix)} — ${esc(f.titre)}</a></th><td>${esc(fr.statuts[ficheStatut(f, annee)])}</td><td>${s.avancement !== undefined ? `${esc(formatNumber(s.avancement, 0))}${NBSP}%` : '—'}</td>${cell(t?.prevu)}${cell(t?.engage)}${cell(t?.realise)}</tr>`;
+    }),
+  );
+  return `<table class="rapport-financements"><caption>Fiches suivies en ${annee}</caption><thead><tr><th scope="col">Fiche</th><th scope="col">${fr.statut}</th><th scope="col">Avancement</th><th scope="col">Programmé</th><th scope="col">Engagé</th><th scope="col">Versé</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
+function money(f: Fiche, annee: number, ctx: RenderContext): string {
   const rows = suiviAt(f, annee)!.financements;
   if (rows.length === 0) return '';
   const cell = (n: number | undefined) => `<td>${n === undefined ? '—' : esc(euros(n))}</td>`;
-  const sum = (k: 'prevu' | 'engage' | 'realise') => rows.reduce((t, r) => t + Math.round((r[k] ?? 0) * 100), 0) / 100;
-  const total = rows.length > 1 ? `<tr class="total"><th scope="row">${fr.total}</th>${cell(sum('prevu'))}${cell(sum('engage'))}${cell(sum('realise'))}</tr>` : '';
+  const t = moneyByFiche(ctx.contract, { annee }).get(f.id);
+  const total = rows.length > 1 && t ? `<tr class="total"><th scope="row">${fr.total}</th>${cell(t.prevu)}${cell(t.engage)}${cell(t.realise)}</tr>` : '';
   return `<table class="rapport-financements"><caption>Financements ${annee}</caption><thead><tr><th scope="col">${fr.financeur}</th><th scope="col">Programmé</th><th scope="col">Engagé</th><th scope="col">Versé</th></tr></thead><tbody>${rows.map((r) => `<tr><th scope="row">${esc(r.financeur)}</th>${cell(r.prevu)}${cell(r.engage)}${cell(r.realise)}</tr>`).join('')}${total}</tbody></table>`;
 }
 

@@ -8,7 +8,7 @@ import type { Rapport } from '../model/index.ts';
 import type { Partie, RapportPart } from '../queries/index.ts';
 import { renderBody } from './body.ts';
 import type { RenderContext } from './context.ts';
-import { renderRapportActions } from './rapport-actions.ts';
+import { renderRapportActions, type ActionsOptions } from './rapport-actions.ts';
 import { renderRapportAvis, renderRapportDeliberation } from './rapport-avis.ts';
 import { renderRapportOrientations, renderRapportQuartiers } from './rapport-contrat.ts';
 import { renderRapportEngagements, renderRapportMoyens } from './rapport-moyens.ts';
@@ -26,7 +26,8 @@ export function partTitle(partie: Partie, annee: number): string {
   return typeof t === 'function' ? t(annee) : t;
 }
 
-export function renderRapportPart(part: RapportPart, r: Rapport, ctx: RenderContext, headingLevel: number): RenderedPart {
+/** `actions`: the detail of the actions of year N (rapport-actions.ts). */
+export function renderRapportPart(part: RapportPart, r: Rapport, ctx: RenderContext, headingLevel: number, actions: ActionsOptions = { detail: 'sheets' }): RenderedPart {
   if ('chapitre' in part) {
     const c = part.chapitre;
     return { id: `chapitre-${c.slug}`, titre: c.titre, html: renderBody(c.body, ctx, { headingShift: headingLevel - 2, idPrefix: `${c.slug}-` }) };
@@ -39,7 +40,7 @@ export function renderRapportPart(part: RapportPart, r: Rapport, ctx: RenderCont
       case 'quartiers':
         return renderRapportQuartiers(ctx, r.annee, headingLevel);
       case 'actions':
-        return renderRapportActions(ctx, r.annee, headingLevel);
+        return renderRapportActions(ctx, r.annee, headingLevel, actions);
       case 'moyens':
         return renderRapportMoyens(ctx, r.annee, headingLevel);
       case 'engagements':
