@@ -8,6 +8,7 @@ import { fr } from '../../i18n/fr.ts';
 import type { Fiche } from '../model/index.ts';
 import { entityLabel, ficheIndicateurProgress, fichesOfYear, ficheStatut, isLate, moneyByFiche, suiviAt, type ObjectifActions } from '../queries/index.ts';
 import { renderBody } from './body.ts';
+import { scrollTable } from './scroll-table.ts';
 import type { RenderContext } from './context.ts';
 import { esc } from './html.ts';
 import { printAnchor } from './labels.ts';
@@ -65,7 +66,7 @@ function ficheYear(f: Fiche, ctx: RenderContext, annee: number, h: string, level
     `<${h}>${esc(entityLabel(ctx.contract, { kind: 'fiche', id: f.id }).prefix)} — ${esc(f.titre)}</${h}>` +
     `<dl class="rapport-faits">${facts.join('')}</dl>` +
     money(f, annee, ctx) +
-    indicators(f, annee) +
+    indicators(f, annee, ctx) +
     (s.commentaire ? `<div class="rapport-commentaire">${renderBody(s.commentaire, ctx, { headingShift: level - 1, idPrefix: `rapport-${f.id}-${annee}-` })}</div>` : '') +
     `</section>`
   );
@@ -83,7 +84,7 @@ function ficheTable(objectifs: readonly ObjectifActions[], ctx: RenderContext, a
       return `<tr><th scope="row"><a href="${esc(ctx.href({ kind: 'fiche', id: f.id }))}">${esc(label.prefix)} — ${esc(f.titre)}</a></th><td>${esc(fr.statuts[ficheStatut(f, annee)])}</td><td>${s.avancement !== undefined ? `${esc(formatNumber(s.avancement, 0))}${NBSP}%` : '—'}</td>${cell(t?.prevu)}${cell(t?.engage)}${cell(t?.realise)}</tr>`;
     }),
   );
-  return `<table class="rapport-financements"><caption>Fiches suivies en ${annee}</caption><thead><tr><th scope="col">Fiche</th><th scope="col">${fr.statut}</th><th scope="col">Avancement</th><th scope="col">Programmé</th><th scope="col">Engagé</th><th scope="col">Versé</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  return scrollTable(ctx, `Fiches suivies en ${annee}`, `<table class="rapport-financements"><caption>Fiches suivies en ${annee}</caption><thead><tr><th scope="col">Fiche</th><th scope="col">${fr.statut}</th><th scope="col">Avancement</th><th scope="col">Programmé</th><th scope="col">Engagé</th><th scope="col">Versé</th></tr></thead><tbody>${rows.join('')}</tbody></table>`);
 }
 
 function money(f: Fiche, annee: number, ctx: RenderContext): string {
@@ -92,10 +93,10 @@ function money(f: Fiche, annee: number, ctx: RenderContext): string {
   const cell = (n: number | undefined) => `<td>${n === undefined ? '—' : esc(euros(n))}</td>`;
   const t = moneyByFiche(ctx.contract, { annee }).get(f.id);
   const total = rows.length > 1 && t ? `<tr class="total"><th scope="row">${fr.total}</th>${cell(t.prevu)}${cell(t.engage)}${cell(t.realise)}</tr>` : '';
-  return `<table class="rapport-financements"><caption>Financements ${annee}</caption><thead><tr><th scope="col">${fr.financeur}</th><th scope="col">Programmé</th><th scope="col">Engagé</th><th scope="col">Versé</th></tr></thead><tbody>${rows.map((r) => `<tr><th scope="row">${esc(r.financeur)}</th>${cell(r.prevu)}${cell(r.engage)}${cell(r.realise)}</tr>`).join('')}${total}</tbody></table>`;
+  return scrollTable(ctx, `Financements ${annee}`, `<table class="rapport-financements"><caption>Financements ${annee}</caption><thead><tr><th scope="col">${fr.financeur}</th><th scope="col">Programmé</th><th scope="col">Engagé</th><th scope="col">Versé</th></tr></thead><tbody>${rows.map((r) => `<tr><th scope="row">${esc(r.financeur)}</th>${cell(r.prevu)}${cell(r.engage)}${cell(r.realise)}</tr>`).join('')}${total}</tbody></table>`);
 }
 
-function indicators(f: Fiche, annee: number): string {
+function indicators(f: Fiche, annee: number, ctx: RenderContext): string {
   const rows = f.indicateurs.flatMap((ind) => {
     if (!ind.id) return [];
     const p = ficheIndicateurProgress(f, ind.id, annee);
@@ -108,5 +109,5 @@ function indicators(f: Fiche, annee: number): string {
     return [`<tr><th scope="row">${esc(ind.libelle)}</th><td>${initiale}</td><td>${shown}</td><td>${cible}</td><td>${ratio}</td></tr>`];
   });
   if (rows.length === 0) return '';
-  return `<table class="rapport-indicateurs"><caption>Indicateurs de la fiche en ${annee}</caption><thead><tr><th scope="col">${fr.libelle}</th><th scope="col">Valeur initiale</th><th scope="col">${annee}</th><th scope="col">${fr.cible}</th><th scope="col">Parcouru</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  return scrollTable(ctx, `Indicateurs de la fiche en ${annee}`, `<table class="rapport-indicateurs"><caption>Indicateurs de la fiche en ${annee}</caption><thead><tr><th scope="col">${fr.libelle}</th><th scope="col">Valeur initiale</th><th scope="col">${annee}</th><th scope="col">${fr.cible}</th><th scope="col">Parcouru</th></tr></thead><tbody>${rows.join('')}</tbody></table>`);
 }

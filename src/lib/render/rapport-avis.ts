@@ -8,6 +8,7 @@ import { fr } from '../../i18n/fr.ts';
 import type { Rapport } from '../model/index.ts';
 import { consultationRows, type ConsultationRow } from '../queries/index.ts';
 import { renderBody } from './body.ts';
+import { scrollTable } from './scroll-table.ts';
 import type { RenderContext } from './context.ts';
 import { esc } from './html.ts';
 import { formatDate } from '../format.ts';
@@ -28,9 +29,9 @@ export function renderRapportAvis(ctx: RenderContext, r: Rapport, headingLevel: 
   const intro = c
     ? `<p>Le projet de rapport a été soumis pour avis le ${formatDate(c.debut)} aux conseils municipaux des communes qui comptent un quartier prioritaire et au conseil citoyen de chaque quartier prioritaire, qui ${r.etat === 'adopte' ? 'avaient' : 'ont'} jusqu’au ${formatDate(c.fin)} pour répondre. Une instance qui n’a pas répondu dans ce délai est réputée avoir rendu un avis favorable.</p>`
     : `<p>Le projet de rapport sera soumis pour avis aux conseils municipaux des communes qui comptent un quartier prioritaire et au conseil citoyen de chaque quartier prioritaire.</p>`;
-  const table = `<table class="rapport-consultation"><caption>Instances consultées et leurs avis</caption><thead><tr><th scope="col">Instance</th><th scope="col">Date</th><th scope="col">Avis</th></tr></thead><tbody>${rows
+  const table = scrollTable(ctx, 'Instances consultées et leurs avis', `<table class="rapport-consultation"><caption>Instances consultées et leurs avis</caption><thead><tr><th scope="col">Instance</th><th scope="col">Date</th><th scope="col">Avis</th></tr></thead><tbody>${rows
     .map((row) => `<tr data-statut="${row.statut}"><th scope="row">${esc(row.instance)}</th><td>${row.avis?.date ? esc(formatDate(row.avis.date)) : '—'}</td><td>${esc(answer(row, r))}</td></tr>`)
-    .join('')}</tbody></table>`;
+    .join('')}</tbody></table>`);
   const full = rows.flatMap((row) => {
     const a = row.avis;
     if (!a) return [];

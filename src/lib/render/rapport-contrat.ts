@@ -11,6 +11,7 @@ import { cibleProgress, ciblesOf, type CibleProgress } from '../queries/index.ts
 import type { RenderContext } from './context.ts';
 import { esc } from './html.ts';
 import { renderArbreOutline } from './tree-outline.ts';
+import { scrollTable } from './scroll-table.ts';
 import { formatValue, SECRET, SECRET_LABEL } from './units.ts';
 import { formatNumber } from '../format.ts';
 import { pluralize } from '../plural.ts';
@@ -28,9 +29,9 @@ export function renderRapportOrientations(ctx: RenderContext, annee: number, hea
     `<${h}>Objectifs chiffrés</${h}>` +
     (cibles.length === 0
       ? `<p>Le contrat ne fixe pas d’objectif chiffré.</p>`
-      : `<table class="rapport-cibles"><caption>Objectifs chiffrés du contrat (cibles)</caption><thead><tr><th scope="col">${esc(contract.contrat.libelles.objectif)}</th><th scope="col">Indicateur</th><th scope="col">Territoire</th><th scope="col">Référence</th><th scope="col">Cible</th></tr></thead><tbody>${cibles
+      : scrollTable(ctx, 'Objectifs chiffrés du contrat (cibles)', `<table class="rapport-cibles"><caption>Objectifs chiffrés du contrat (cibles)</caption><thead><tr><th scope="col">${esc(contract.contrat.libelles.objectif)}</th><th scope="col">Indicateur</th><th scope="col">Territoire</th><th scope="col">Référence</th><th scope="col">Cible</th></tr></thead><tbody>${cibles
           .map((p) => `<tr><th scope="row">${esc(p.objectif ? `${p.objectif.numero} ${p.objectif.titre}` : '')}</th><td>${esc(p.indicateur?.titre ?? p.cible.indicateur)}</td><td>${esc(ctx.lookup.territoire.get(p.cible.territoire)?.nom ?? p.cible.territoire)}</td><td>${reference(p)}</td><td>${esc(formatValue(p.cible.valeur, unit(p)))} en${NBSP}${p.cible.annee}</td></tr>`)
-          .join('')}</tbody></table>`)
+          .join('')}</tbody></table>`))
   );
 }
 
@@ -53,10 +54,11 @@ export function renderRapportQuartiers(ctx: RenderContext, annee: number, headin
   const quartiers = [...contract.quartiers].sort((a, b) => (a.categorie === b.categorie ? 0 : a.categorie === 'prioritaire' ? -1 : 1));
   const h = `h${headingLevel}`;
   const intro = `<p>Pour chaque quartier, les indicateurs du diagnostic jusqu’en ${annee}, face aux cibles que le contrat s’est fixées. « ${SECRET} » marque un ${SECRET_LABEL} (jamais un zéro) ; « ‖ » une rupture de série, expliquée sous le tableau : les valeurs de part et d’autre ne se comparent pas.</p>`;
-  return intro + quartiers.map((q) => `<${h} id="rapport-quartier-${esc(q.id)}">${esc(q.nom)}</${h}>${quartierTable(contract, q, annee)}`).join('');
+  return intro + quartiers.map((q) => `<${h} id="rapport-quartier-${esc(q.id)}">${esc(q.nom)}</${h}>${quartierTable(ctx, q, annee)}`).join('');
 }
 
-function quartierTable(contract: Contract, q: Quartier, annee: number): string {
+function quartierTable(ctx: RenderContext, q: Quartier, annee: number): string {
+  const contract = ctx.contract;
   const indicateurs = contract.indicateurs.filter((i) => i.valeurs.some((v) => v.territoire === q.id && v.annee <= annee));
   if (indicateurs.length === 0) return `<p>Aucun indicateur n’est renseigné pour ce quartier jusqu’en ${annee}.</p>`;
   const years = [...new Set(indicateurs.flatMap((i) => i.valeurs.filter((v) => v.territoire === q.id && v.annee <= annee).map((v) => v.annee)))].sort((a, b) => a - b);
@@ -75,7 +77,7 @@ function quartierTable(contract: Contract, q: Quartier, annee: number): string {
     return `<tr><th scope="row">${esc(ind.titre)}</th>${cells.join('')}<td>${targets.join('<br>') || '—'}</td></tr>`;
   });
   return (
-    `<table class="rapport-evolution"><caption>Indicateurs ${esc(deQuartier(q.nom))} jusqu’en ${annee}</caption><thead><tr><th scope="col">Indicateur</th>${years.map((y) => `<th scope="col">${y}</th>`).join('')}<th scope="col">Cible</th></tr></thead><tbody>${rows.join('')}</tbody></table>` +
+    scrollTable(ctx, `Indicateurs ${deQuartier(q.nom)} jusqu’en ${annee}`, `<table class="rapport-evolution"><caption>Indicateurs ${esc(deQuartier(q.nom))} jusqu’en ${annee}</caption><thead><tr><th scope="col">Indicateur</th>${years.map((y) => `<th scope="col">${y}</th>`).join('')}<th scope="col">Cible</th></tr></thead><tbody>${rows.join('')}</tbody></table>`) +
     (notes.length ? `<p class="note">Ruptures de série${NBSP}: ${esc(notes.join(' ; '))}.</p>` : '')
   );
 }

@@ -13,6 +13,7 @@ import { QUARTIER_PALETTE } from './chart-style.ts';
 import type { RenderContext } from './context.ts';
 import { domId, esc } from './html.ts';
 import { euros } from './rapport-actions.ts';
+import { scrollTable } from './scroll-table.ts';
 
 const NBSP = '\u00a0';
 
@@ -34,8 +35,8 @@ export function renderRapportMoyens(ctx: RenderContext, annee: number, headingLe
     const piliers = moneyByPilier(contract, scope).map((m) => ({ ...m, nom: pilierName(m.pilier) }));
     const funders = moneyByFunder(contract, scope).map((m) => ({ ...m, nom: m.financeur }));
     return (
-      figure(`Moyens par ${contract.contrat.libelles.pilier.toLowerCase()}, ${when}`, piliers, total, `${key}-piliers`, contract.contrat.libelles.pilier) +
-      figure(`Moyens par financeur, ${when}`, funders, total, `${key}-financeurs`, fr.financeur)
+      figure(ctx, `Moyens par ${contract.contrat.libelles.pilier.toLowerCase()}, ${when}`, piliers, total, `${key}-piliers`, contract.contrat.libelles.pilier) +
+      figure(ctx, `Moyens par financeur, ${when}`, funders, total, `${key}-financeurs`, fr.financeur)
     );
   };
   return (
@@ -47,7 +48,7 @@ export function renderRapportMoyens(ctx: RenderContext, annee: number, headingLe
   );
 }
 
-function figure(title: string, lines: readonly MoneyLine[], total: MoneyTotals, key: string, first: string): string {
+function figure(ctx: RenderContext, title: string, lines: readonly MoneyLine[], total: MoneyTotals, key: string, first: string): string {
   const series = lines.map((l, i) => ({ id: `${key}-${i}`, nom: l.nom, quartier: false, values: [l.prevu], colour: QUARTIER_PALETTE[0]! }));
   const id = (part: string) => domId('moyens', key, part);
   const desc = `${title}, montants programmés${NBSP}: ${lines.map((l) => `${l.nom} ${euros(l.prevu)}`).join(', ')}.`;
@@ -56,7 +57,7 @@ function figure(title: string, lines: readonly MoneyLine[], total: MoneyTotals, 
   return (
     `<figure class="graphique moyens" data-moyens="${esc(key)}"><figcaption><span class="graphique-titre">${esc(title)}</span></figcaption>${chart}` +
     `<p class="source">Source${NBSP}: suivi des fiches projets (montants programmés, engagés et versés)</p>` +
-    `<table class="donnees rapport-moyens"><caption>${esc(title)}</caption><thead><tr><th scope="col">${esc(first)}</th><th scope="col">Programmé</th><th scope="col">Engagé</th><th scope="col">Versé</th></tr></thead><tbody>${lines.map((l) => row(l)).join('')}</tbody><tfoot>${row({ nom: fr.total, ...total })}</tfoot></table></figure>`
+    scrollTable(ctx, title, `<table class="donnees rapport-moyens"><caption>${esc(title)}</caption><thead><tr><th scope="col">${esc(first)}</th><th scope="col">Programmé</th><th scope="col">Engagé</th><th scope="col">Versé</th></tr></thead><tbody>${lines.map((l) => row(l)).join('')}</tbody><tfoot>${row({ nom: fr.total, ...total })}</tfoot></table>`) + `</figure>`
   );
 }
 
@@ -71,7 +72,7 @@ export function renderRapportEngagements(ctx: RenderContext, annee: number, head
         const commentaire = e.suivi.find((s) => s.annee === annee)?.commentaire;
         return `<tr><th scope="row">${esc(e.engagement)}</th><td>${statut ? esc(fr.engagementStatuts[statut]) : 'Non renseigné'}</td><td>${commentaire ? esc(commentaire) : '—'}</td></tr>`;
       });
-      return `<${h}>${esc(signataire)}</${h}><table class="rapport-engagements"><caption>${esc(signataire)}${NBSP}: engagements en ${annee}</caption><thead><tr><th scope="col">Engagement</th><th scope="col">${fr.statut} ${annee}</th><th scope="col">Commentaire</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+      return `<${h}>${esc(signataire)}</${h}>` + scrollTable(ctx, `${signataire} : engagements en ${annee}`, `<table class="rapport-engagements"><caption>${esc(signataire)}${NBSP}: engagements en ${annee}</caption><thead><tr><th scope="col">Engagement</th><th scope="col">${fr.statut} ${annee}</th><th scope="col">Commentaire</th></tr></thead><tbody>${rows.join('')}</tbody></table>`);
     })
     .join('');
 }
