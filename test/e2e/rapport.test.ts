@@ -89,6 +89,7 @@ describe('annual reports, built', () => {
     for (const annee of [2024, 2025]) {
       expect(existsSync(pdf(annee)), `PDF ${annee}`).toBe(true);
       expect(existsSync(join(dist, 'rapports', String(annee), 'index.html'))).toBe(true);
+      expect(existsSync(join(dist, 'rapports', String(annee), 'partie-moyens', 'index.html'))).toBe(true);
     }
     const index = readFileSync(join(dist, 'rapports', 'index.html'), 'utf8');
     expect(flat(index)).toContain('Soumis à avis : avis attendus d’ici au 10 avril 2026');
@@ -137,7 +138,7 @@ describe('annual reports, built', () => {
     try {
       // axe is injected as an inline script, which the site's own CSP rightly refuses.
       const context = await browser.newContext({ viewport: { width: 360, height: 740 }, bypassCSP: true });
-      for (const path of ['/rapports/', '/rapports/2024/', '/rapports/2025/']) {
+      for (const path of ['/rapports/', '/rapports/2024/', '/rapports/2025/', ...['orientations', 'quartiers', 'actions', 'moyens', 'avis'].map((p) => `/rapports/2024/partie-${p}/`)]) {
         const page = await context.newPage();
         await page.goto(server.url + path);
         await page.addScriptTag({ content: axe });

@@ -65,7 +65,7 @@ function pageTypes(c: Contract): Record<string, string> {
     telechargements: routes.telechargements(),
     recherche: routes.recherche(),
     // Contracts that follow their reports (format 2).
-    ...(c.rapports.length ? { rapports: routes.rapports(), rapport: routes.rapport(c.rapports[0]!.annee) } : {}),
+    ...(c.rapports.length ? { rapports: routes.rapports(), rapport: routes.rapport(c.rapports[0]!.annee), rapportPartie: routes.rapportPartie(c.rapports[0]!.annee, 'partie-quartiers') } : {}),
   };
 }
 

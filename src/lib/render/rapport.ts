@@ -21,6 +21,15 @@ export interface RenderedPart {
   html: string;
 }
 
+/** A part's anchor in the print document, and its page's name on the site: `partie-moyens`, `chapitre-<slug>`. */
+export function partId(part: RapportPart): string {
+  return 'chapitre' in part ? `chapitre-${part.chapitre.slug}` : `partie-${part.partie}`;
+}
+
+export function partTitleOf(part: RapportPart, annee: number): string {
+  return 'chapitre' in part ? part.chapitre.titre : partTitle(part.partie, annee);
+}
+
 export function partTitle(partie: Partie, annee: number): string {
   const t = fr.rapport.parties[partie];
   return typeof t === 'function' ? t(annee) : t;
@@ -30,7 +39,7 @@ export function partTitle(partie: Partie, annee: number): string {
 export function renderRapportPart(part: RapportPart, r: Rapport, ctx: RenderContext, headingLevel: number, actions: ActionsOptions = { detail: 'sheets' }): RenderedPart {
   if ('chapitre' in part) {
     const c = part.chapitre;
-    return { id: `chapitre-${c.slug}`, titre: c.titre, html: renderBody(c.body, ctx, { headingShift: headingLevel - 2, idPrefix: `${c.slug}-` }) };
+    return { id: partId(part), titre: c.titre, html: renderBody(c.body, ctx, { headingShift: headingLevel - 2, idPrefix: `${c.slug}-` }) };
   }
   const p = part.partie;
   const html = (() => {
@@ -51,5 +60,5 @@ export function renderRapportPart(part: RapportPart, r: Rapport, ctx: RenderCont
         return renderRapportDeliberation(r);
     }
   })();
-  return { id: `partie-${p}`, titre: partTitle(p, r.annee), html };
+  return { id: partId(part), titre: partTitle(p, r.annee), html };
 }

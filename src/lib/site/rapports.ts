@@ -9,6 +9,10 @@ import { formatDate } from '../format.ts';
 import type { Rapport } from '../model/index.ts';
 import { rapportFile } from '../print/documents.ts';
 import type { Download } from './downloads.ts';
+import { rapportParts } from '../queries/index.ts';
+import { partId, partTitleOf } from '../render/rapport.ts';
+import type { NavEntry } from './navigation.ts';
+import { routes } from './routes.ts';
 
 export function rapportEtat(r: Rapport): string {
   if (r.etat === 'adopte') return r.deliberation ? `Adopté le ${formatDate(r.deliberation.date)}${r.deliberation.numero ? ` (délibération n°\u00a0${r.deliberation.numero})` : ''}` : fr.rapport.etats.adopte;
@@ -23,4 +27,12 @@ export function rapportDownload(r: Rapport): Download {
     format: 'PDF',
     description: r.etat === 'adopte' ? `${rapportEtat(r)}, avec les avis des instances consultées en annexe.` : `${rapportEtat(r)} ; chaque page porte « ${fr.rapport.filigrane} ».`,
   };
+}
+
+/** The report's reading order on the site: its page, then one page per part. */
+export function rapportSequence(r: Rapport): NavEntry[] {
+  return [
+    { path: routes.rapport(r.annee), title: fr.rapport.court(r.annee) },
+    ...rapportParts(r).map((p) => ({ path: routes.rapportPartie(r.annee, partId(p)), title: partTitleOf(p, r.annee) })),
+  ];
 }

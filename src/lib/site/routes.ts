@@ -33,6 +33,8 @@ export const routes = {
   /** The annual reports (FORMAT-SUIVI): their list, one report, its print document. */
   rapports: () => '/rapports/',
   rapport: (annee: number) => `/rapports/${annee}/`,
+  /** One part of a report on the site: `partie-moyens`, `chapitre-<slug>` (render/rapport.ts `partId`). */
+  rapportPartie: (annee: number, id: string) => `/rapports/${annee}/${id}/`,
   imprimerRapport: (annee: number) => `/imprimer/rapport-${annee}/`,
   /** The causal tree as an SVG file: `contrat` for the whole tree, `pilier-<id>` for one. */
   arbreSvg: (key: string) => `/figures/arbre-${key}.svg`,
