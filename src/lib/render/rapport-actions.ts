@@ -76,14 +76,14 @@ function ficheYear(f: Fiche, ctx: RenderContext, annee: number, h: string, level
 function ficheTable(objectifs: readonly ObjectifActions[], ctx: RenderContext, annee: number): string {
   const totals = moneyByFiche(ctx.contract, { annee });
   const cell = (n: number | undefined) => `<td>${n === undefined ? '—' : esc(euros(n))}</td>`;
-  const rows = objectifs.flatMap((o) =>
-    o.fiches.map((f) => {
-      const s = suiviAt(f, annee)!;
-      const t = totals.get(f.id);
-      const label = entityLabel(ctx.contract, { kind: 'fiche', id: f.id });
-      return `<tr><th scope="row"><a href="${esc(ctx.href({ kind: 'fiche', id: f.id }))}">${esc(label.prefix)} — ${esc(f.titre)}</a></th><td>${esc(fr.statuts[ficheStatut(f, annee)])}</td><td>${s.avancement !== undefined ? `${esc(formatNumber(s.avancement, 0))}${NBSP}%` : '—'}</td>${cell(t?.prevu)}${cell(t?.engage)}${cell(t?.realise)}</tr>`;
-    }),
-  );
+  // In the fiches' own numbering, which follows the earliest of their objectifs.
+  const fiches = objectifs.flatMap((o) => o.fiches).sort((a, b) => a.numero - b.numero);
+  const rows = fiches.map((f) => {
+    const s = suiviAt(f, annee)!;
+    const t = totals.get(f.id);
+    const label = entityLabel(ctx.contract, { kind: 'fiche', id: f.id });
+    return `<tr><th scope="row"><a href="${esc(ctx.href({ kind: 'fiche', id: f.id }))}">${esc(label.prefix)} — ${esc(f.titre)}</a></th><td>${esc(fr.statuts[ficheStatut(f, annee)])}</td><td>${s.avancement !== undefined ? `${esc(formatNumber(s.avancement, 0))}${NBSP}%` : '—'}</td>${cell(t?.prevu)}${cell(t?.engage)}${cell(t?.realise)}</tr>`;
+  });
   return scrollTable(ctx, `Fiches suivies en ${annee}`, `<table class="rapport-financements"><caption>Fiches suivies en ${annee}</caption><thead><tr><th scope="col">Fiche</th><th scope="col">${fr.statut}</th><th scope="col">Avancement</th><th scope="col">Programmé</th><th scope="col">Engagé</th><th scope="col">Versé</th></tr></thead><tbody>${rows.join('')}</tbody></table>`);
 }
 
