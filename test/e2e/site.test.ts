@@ -62,11 +62,17 @@ function pageTypes(c: Contract): Record<string, string> {
     quartier: routes.quartier(c.quartiers.find((q) => q.declinaison)!.id),
     fiches: routes.fiches(),
     fiche: routes.fiche(c.fiches[0]!.id),
+    // The fiche with the longest follow-up: its thread, tables and comments.
+    ...(followed(c) ? { ficheSuivie: routes.fiche(followed(c)!.id) } : {}),
     telechargements: routes.telechargements(),
     recherche: routes.recherche(),
     // Contracts that follow their reports (format 2).
     ...(c.rapports.length ? { rapports: routes.rapports(), rapport: routes.rapport(c.rapports[0]!.annee), rapportPartie: routes.rapportPartie(c.rapports[0]!.annee, 'partie-quartiers') } : {}),
   };
+}
+
+function followed(c: Contract): Contract['fiches'][number] | undefined {
+  return [...c.fiches].sort((a, b) => (b.suivi?.length ?? 0) - (a.suivi?.length ?? 0)).find((f) => f.suivi?.length);
 }
 
 let browser: Browser;
@@ -193,6 +199,29 @@ describe.each(SITES)('site of $name (base $base)', ({ name, dir, base, env }) =>
     const response = await page.request.get(`${server.url}/donnees/${openDataFiles()[0]}`);
     expect(response.headers()['content-type']).toBe(XLSX_TYPE);
     await page.close();
+  });
+
+  it('shows on a fiche’s page the golden thread in order, and its follow-up year by year with the amounts of its file', async () => {
+    for (const fiche of [contract.fiches[0]!, followed(contract)].filter((f) => f !== undefined)) {
+      const { page } = await open(context, routes.fiche(fiche.id));
+      const threads = page.locator('.fil-rouge');
+      expect(await threads.count()).toBe(fiche.objectifs.length);
+      const steps = await threads.first().locator('.fil-etapes > li').evaluateAll((lis) => lis.map((li) => li.className));
+      const objectif = lookupOf(contract).objectif.get(fiche.objectifs[0]!)!;
+      expect(steps).toEqual(['fil-constats', ...(objectif.enjeu ? ['fil-enjeu'] : []), 'fil-objectif', 'fil-fiches', 'fil-resultats']);
+      expect(await threads.first().locator('.fil-objectif a').getAttribute('href')).toContain(routes.pilier(objectif.pilier));
+      expect(await threads.first().locator('[aria-current="page"]').textContent()).toContain(fiche.titre);
+      const years = await page.locator('.fiche-suivi-annee h3').allTextContents();
+      expect(years).toEqual((fiche.suivi ?? []).map((s) => String(s.annee)).reverse());
+      for (const s of fiche.suivi ?? []) {
+        const paid = s.financements.reduce((t, f) => t + (f.realise ?? 0), 0);
+        const table = page.locator('.fiche-suivi-annee').filter({ has: page.locator(`h3:text-is("${s.annee}")`) }).locator('table.rapport-financements');
+        if (s.financements.length === 0) continue;
+        const cells = (await table.locator('tr').last().locator('td').allTextContents()).map((t) => t.replace(/\s/g, ''));
+        if (s.financements.length > 1 || s.financements[0]!.realise !== undefined) expect(cells.at(-1)).toBe(`${new Intl.NumberFormat('fr-FR').format(Math.round(paid)).replace(/\s/g, '')}€`);
+      }
+      await page.close();
+    }
   });
 
   it('filters the fiches without reloading, with the count shown', async () => {
