@@ -15,7 +15,12 @@ const MIN_PLOT = 220;
 const LABEL_GAP = 3;
 const NBSP = '\u00a0';
 
-export function renderLines(series: readonly Serie[], annees: readonly number[], frame: ChartFrame): string {
+/**
+ * `ruptures`: years where the series breaks (a new geography, a changed
+ * definition): a dashed rule before that year, and the lines are not joined
+ * across it, since the values on either side do not compare.
+ */
+export function renderLines(series: readonly Serie[], annees: readonly number[], frame: ChartFrame, ruptures: readonly number[] = []): string {
   const drawn = series.filter((s) => s.values.some((v) => v !== null));
   const { domain, ticks } = yAxis(drawn.flatMap((s) => s.values).filter((v): v is number => v !== null));
   const digits = decimals(ticks[1]! - ticks[0]!);
@@ -44,6 +49,11 @@ export function renderLines(series: readonly Serie[], annees: readonly number[],
     parts.push(textLabel(x(a), bottom + 16, [String(a)], { 'text-anchor': 'middle', fill: MUTED }));
   }
 
+  const breaks = new Set(ruptures.map((r) => annees.indexOf(r)).filter((i) => i > 0));
+  for (const i of breaks) {
+    const bx = (x(annees[i - 1]!) + x(annees[i]!)) / 2;
+    parts.push(`<line class="rupture" x1="${n(bx)}" x2="${n(bx)}" y1="${n(TOP - 6)}" y2="${n(bottom)}" stroke="${MUTED}" stroke-dasharray="4 3"/>`);
+  }
   const path = line<number | null>()
     .defined((v) => v !== null)
     .x((_, i) => x(annees[i]!))
@@ -52,7 +62,9 @@ export function renderLines(series: readonly Serie[], annees: readonly number[],
   // Reference territories first, so the quartiers are drawn on top of them.
   const order = [...drawn].sort((a, b) => Number(a.quartier) - Number(b.quartier));
   for (const s of order) {
-    parts.push(`<path d="${path(s.values)}" fill="none" stroke="${s.colour}" stroke-width="${s.quartier ? 2.5 : 2}" stroke-linejoin="round"${s.dash ? ` stroke-dasharray="${s.dash}"` : ''}/>`);
+    // One path per stretch between breaks: the value before a break and the one after are not joined.
+    for (const stretch of stretches(s.values, breaks))
+      parts.push(`<path d="${path(stretch)}" fill="none" stroke="${s.colour}" stroke-width="${s.quartier ? 2.5 : 2}" stroke-linejoin="round"${s.dash ? ` stroke-dasharray="${s.dash}"` : ''}/>`);
     s.values.forEach((v, i) => {
       if (v !== null) parts.push(marker(s, x(annees[i]!), y(v)));
     });
@@ -72,6 +84,15 @@ export function renderLines(series: readonly Serie[], annees: readonly number[],
   const noteTop = bottom + BOTTOM + 2;
   if (note.length) parts.push(textLabel(EDGE, noteTop + (note.length * LINE_HEIGHT) / 2, note, { fill: MUTED, 'font-style': 'italic' }));
   return svgDocument(frame, 'courbes', note.length ? noteTop + note.length * LINE_HEIGHT + 6 : bottom + BOTTOM, parts.join(''));
+}
+
+/** The values split at the breaks: each stretch keeps its own values, the others null. */
+function stretches(values: readonly (number | null)[], breaks: ReadonlySet<number>): (number | null)[][] {
+  const starts = [0, ...[...breaks].sort((a, b) => a - b)];
+  return starts.map((start, k) => {
+    const end = starts[k + 1] ?? values.length;
+    return values.map((v, i) => (i >= start && i < end ? v : null));
+  });
 }
 
 /**

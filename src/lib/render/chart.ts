@@ -34,7 +34,7 @@ export function renderIndicateur(ind: Indicateur, ctx: RenderContext, options: I
   const series = buildSeries(ind, ctx);
   const title = withUnit(ind);
   const frame: ChartFrame = { titleId: id('titre'), descId: id('desc'), title, desc: describe(ind, series) };
-  const chart = ind.annees.length === 1 ? renderBars(series, ind.unite, frame) : renderLines(series, ind.annees, frame);
+  const chart = ind.annees.length === 1 ? renderBars(series, ind.unite, frame) : renderLines(series, ind.annees, frame, (ind.ruptures ?? []).map((r) => r.annee));
   const scroll = options.scroll ?? ctx.figures.scroll;
   const level = options.headingLevel ? Math.min(6, Math.max(1, Math.round(options.headingLevel))) : undefined;
   const heading = level ? `<h${level} class="indicateur-titre">${esc(title)}</h${level}>` : `<span class="indicateur-titre">${esc(title)}</span>`;
@@ -46,6 +46,7 @@ export function renderIndicateur(ind: Indicateur, ctx: RenderContext, options: I
     (scroll ? `<div class="graphique-scroll" tabindex="0" role="region" aria-label="${esc(title)} (graphique)">${chart}</div>` : chart) +
     (scroll && ind.annees.length > 1 ? renderLinesLegend(series) : '') +
     `<p class="source">Source${NBSP}: ${esc(ind.source)}, ${esc(formatYears(ind.annees))}</p>` +
+    ruptureNote(ind) +
     renderTable(ind, series, title) +
     (ind.definition ? `<p class="definition">${esc(ind.definition)}</p>` : '') +
     `</figure>`
@@ -105,8 +106,18 @@ function describe(ind: Indicateur, series: readonly Serie[]): string {
   return `${ind.titre} ${when}${NBSP}: ${parts.join(', ')}${secret}.`;
 }
 
+/** « Rupture de série en 2024 : nouvelle géographie… » under the chart, for each break. */
+function ruptureNote(ind: Indicateur): string {
+  const list = ind.ruptures ?? [];
+  if (list.length === 0) return '';
+  const items = list.map((r) => `en ${r.annee}${NBSP}: ${esc(r.libelle)}`);
+  return `<p class="rupture-note">‖${NBSP}Rupture${list.length > 1 ? 's' : ''} de série ${items.join(`${NBSP}; `)}. Les valeurs de part et d’autre ne se comparent pas.</p>`;
+}
+
 function renderTable(ind: Indicateur, series: readonly Serie[], title: string): string {
-  const head = `<tr><th scope="col">Territoire</th>${ind.annees.map((a) => `<th scope="col">${a}</th>`).join('')}</tr>`;
+  const breaks = new Set((ind.ruptures ?? []).map((r) => r.annee));
+  const yearHead = (a: number) => (breaks.has(a) ? `<th scope="col"><abbr title="rupture de série">‖</abbr>${NBSP}${a}</th>` : `<th scope="col">${a}</th>`);
+  const head = `<tr><th scope="col">Territoire</th>${ind.annees.map(yearHead).join('')}</tr>`;
   const cell = (v: number | null) => (v === null ? `<td><abbr title="${esc(SECRET_LABEL)}">${SECRET}</abbr></td>` : `<td>${esc(formatValue(v, ind.unite))}</td>`);
   const rows = series.map((s) => `<tr><th scope="row">${esc(s.nom)}</th>${s.values.map(cell).join('')}</tr>`).join('');
   return `<table class="donnees"><caption>Données${NBSP}: ${esc(title)}</caption><thead>${head}</thead><tbody>${rows}</tbody></table>`;

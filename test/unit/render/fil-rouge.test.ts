@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { createContext } from '../../../src/lib/render/context.ts';
 import { renderFicheYear } from '../../../src/lib/render/fiche-suivi.ts';
 import { renderFilRouge } from '../../../src/lib/render/fil-rouge.ts';
+import { renderIndicateur } from '../../../src/lib/render/chart.ts';
 import { suiviContract } from '../../helpers/suivi-contract.ts';
 
 const contract = suiviContract();
@@ -86,5 +87,29 @@ describe('a fiche’s follow-up year', () => {
     `);
     expect(text(renderFicheYear(f, ctx, 2016, { headingLevel: 4, idPrefix: 'suivi-2016-' }))).toMatchInlineSnapshot(`"Statut 2016En coursAvancement60 %Financements 2016FinanceurProgramméEngagéVerséÉTAT100 €50 €—Indicateurs de la fiche en 2016IndicateurValeur initiale2016CibleParcouruJeunes accompagnés0s50—Délai moyen—12à définir—"`);
     expect(renderFicheYear(f, ctx, 2019, { headingLevel: 4, idPrefix: 'x' })).toBe('');
+  });
+});
+
+describe('an indicator’s series break', () => {
+  const ind = contract.indicateurs.find((i) => i.id === 'chomage')!;
+  const html = renderIndicateur(ind, ctx);
+
+  it('draws a dashed rule before the break year and does not join the values across it', () => {
+    expect(html.match(/<line class="rupture"/g)).toHaveLength(1);
+    // The quartier's line: 2011 alone, then 2015 → 2017.
+    const centre = html.match(/<path d="M[^"]*"[^>]*stroke-width="2.5"/g)!;
+    expect(centre).toHaveLength(2);
+    expect(centre[0]).not.toContain('L');
+    expect(centre[1]).toContain('L');
+  });
+
+  it('says so under the chart and marks the year in the table', () => {
+    expect(text(html)).toContain('‖ Rupture de série en 2015 : Nouvelle géographie. Les valeurs de part et d’autre ne se comparent pas.');
+    expect(html).toContain('<th scope="col"><abbr title="rupture de série">‖</abbr>\u00a02015</th>');
+  });
+
+  it('leaves an indicator without breaks as it was', () => {
+    const plain = renderIndicateur({ ...ind, ruptures: [] }, ctx);
+    expect(plain).not.toContain('rupture');
   });
 });
