@@ -210,7 +210,7 @@ describe.each(SITES)('site of $name (base $base)', ({ name, dir, base, env }) =>
       const objectif = lookupOf(contract).objectif.get(fiche.objectifs[0]!)!;
       expect(steps).toEqual(['fil-constats', ...(objectif.enjeu ? ['fil-enjeu'] : []), 'fil-objectif', 'fil-fiches', 'fil-resultats']);
       expect(await threads.first().locator('.fil-objectif a').getAttribute('href')).toContain(routes.pilier(objectif.pilier));
-      expect(await threads.first().locator('[aria-current="page"]').textContent()).toContain(fiche.titre);
+      expect((await threads.first().locator('[aria-current="page"]').textContent())!.replace(/’/g, "'")).toContain(fiche.titre.replace(/’/g, "'"));
       const years = await page.locator('.fiche-suivi-annee h3').allTextContents();
       expect(years).toEqual((fiche.suivi ?? []).map((s) => String(s.annee)).reverse());
       for (const s of fiche.suivi ?? []) {
