@@ -21,6 +21,12 @@ const contract = () => {
   return d;
 };
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+/** The fixture without its commitments, so that `new engagement` creates the file. */
+const withoutEngagements = () => {
+  const d = contract();
+  rmSync(join(d, 'suivi'), { recursive: true });
+  return d;
+};
 
 function run(args: string[], dir: string) {
   const out: string[] = [];
@@ -39,7 +45,7 @@ function onlyMarkers(dir: string, path: string) {
 
 describe('npm run new -- engagement', () => {
   it('creates suivi/engagements.yaml, then appends to it; an id already used is refused', () => {
-    const dir = contract();
+    const dir = withoutEngagements();
     const file = join(dir, 'suivi', 'engagements.yaml');
     expect(run(['engagement', 'emploi-jeunes'], dir)).toEqual({ code: 0, out: `Créé : engagement « emploi-jeunes » dans ${file}`, err: '' });
     const first = readFileSync(file, 'utf8');
@@ -53,7 +59,7 @@ describe('npm run new -- engagement', () => {
   });
 
   it('refuses an invalid id', () => {
-    const dir = contract();
+    const dir = withoutEngagements();
     expect(() => run(['engagement', 'Emploi Jeunes'], dir)).not.toThrow();
     expect(run(['engagement', 'Emploi Jeunes'], dir).code).toBe(2);
     expect(existsSync(join(dir, 'suivi'))).toBe(false);
