@@ -309,7 +309,8 @@ describe(`fuzzing the model (graine ${SEED}, ${CASES} cas)`, () => {
 
   it('the example contract is clean before mutation', () => {
     const r = run(base);
-    expect(r.result?.issues).toEqual([]);
+    // Its reports deliberately lack opinions (one tacit, one consultation still open).
+    expect(r.result?.issues.filter((i) => i.rule !== 'avis-manquant')).toEqual([]);
     expect(r.result?.contract).toBeDefined();
   });
 
