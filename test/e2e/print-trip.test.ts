@@ -79,8 +79,8 @@ describe('the example with an added quartier, fiche and chapter, printed', () =>
     cpSync(join(ROOT, 'content'), dir, { recursive: true });
     addTrip(dir, buildContract(readContentFiles(dir)).contract!);
     const built = buildContract(readContentFiles(dir));
-    // Filled in: the check passes without a warning.
-    expect(built.issues.map((i) => i.message)).toEqual([]);
+    // Filled in: the check passes without a warning, but the opinions the example's reports lack (deliberately).
+    expect(built.issues.filter((i) => i.rule !== 'avis-manquant').map((i) => i.message)).toEqual([]);
     contract = built.contract!;
     expect(await buildAll({ ...process.env, CONTENT_DIR: dir }, dist)).toBe(0);
   }, 300_000);
