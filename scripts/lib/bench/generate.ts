@@ -51,10 +51,15 @@ export function generateContract(size: BenchSize, seed = 1): Map<string, string>
     files.set(`quartiers/q-${q}.md`, `---\nnom: Quartier ${q}\ncode: QN099${String(q).padStart(3, '0')}\ncommune: commune-${1 + (q % communes)}\npopulation: ${1000 + Math.floor(r() * 9000)}\nannee_population: 2020\ncontour: medias/q-${q}.geojson\n---\n## Portrait\n\n${paragraph()}\n\n::carte{quartier=q-${q}}\n\n${paragraph()}\n`);
   }
 
+  // As heavy as a real contract's: every indicator has a value for every
+  // quartier, every commune that holds one, the EPCI and France, over
+  // several years (an Insee extract imported as it comes).
+  const quartierIds = Array.from({ length: size.quartiers }, (_, k) => `q-${k + 1}`);
+  const communeIds = [...new Set(quartierIds.map((_, k) => `commune-${1 + ((k + 1) % communes)}`))].sort();
+  const territories = [...quartierIds, ...communeIds, 'epci', 'pays'];
   for (let i = 1; i <= size.indicateurs; i++) {
-    const years = i % 3 === 0 ? [2018, 2020, 2022] : [2020];
-    const territories = [...Array.from({ length: Math.min(size.quartiers, 6) }, (_, k) => `q-${1 + ((i + k) % size.quartiers)}`), 'commune-1', 'epci', 'pays'];
-    const valeurs = years.map((y) => `  ${y}:\n${[...new Set(territories)].map((t) => `    ${t}: ${r() < 0.05 ? 'null' : (10 + r() * 60).toFixed(1)}\n`).join('')}`).join('');
+    const years = i % 3 === 0 ? [2016, 2018, 2020, 2022] : [2018, 2020, 2022];
+    const valeurs = years.map((y) => `  ${y}:\n${territories.map((t) => `    ${t}: ${r() < 0.05 ? 'null' : (10 + r() * 60).toFixed(1)}\n`).join('')}`).join('');
     files.set(`cahier-1/indicateurs/ind-${i}.yaml`, `titre: Indicateur ${i} ${phrase(2)}\nunite: "%"\ntheme: p-${1 + (i % piliers)}\nsource: Banc d’essai (valeurs illustratives)\ndefinition: ${sentence()}\nvaleurs:\n${valeurs}`);
   }
 

@@ -8,6 +8,7 @@ import { fr } from '../../i18n/fr.ts';
 import type { Contract, RefTarget } from '../model/index.ts';
 import { declinedQuartiers } from '../queries/index.ts';
 import { createContext, type ContextOptions, type FigureOptions, type RenderContext } from '../render/context.ts';
+import { QUARTIER_PALETTE } from '../render/chart-style.ts';
 import { printAnchor } from '../render/labels.ts';
 import { routes } from '../site/routes.ts';
 
@@ -15,12 +16,14 @@ export type CahierNumber = 1 | 2;
 
 /**
  * On paper: no links inside figures, nothing to scroll; `::arbre` gives its
- * outline, the drawing has its own pages; `::fiches` a table with pages.
+ * outline, the drawing has its own pages; `::fiches` a table with pages; an
+ * indicator of more quartiers than the palette tells apart (each colour
+ * solid then dashed) is given as its table, by commune.
  * Labels are set in Source Sans 3, embedded: measured on the example's
  * labels, 0.42 em a glyph on average (0.44 bold), 0.52 (0.54) on their
  * widest runs of 25 characters.
  */
-export const PRINT_FIGURES: FigureOptions = { links: false, scroll: false, arbre: 'list', fiches: 'table', glyphs: { regular: 0.5, bold: 0.55 } };
+export const PRINT_FIGURES: FigureOptions = { links: false, scroll: false, arbre: 'list', fiches: 'table', glyphs: { regular: 0.5, bold: 0.55 }, maxChartQuartiers: 2 * QUARTIER_PALETTE.length };
 
 export function printHas(contract: Contract, cahier: CahierNumber): (target: RefTarget) => boolean {
   const declined = new Set(declinedQuartiers(contract).map((q) => q.id));

@@ -33,14 +33,14 @@ export function renderIndicateur(ind: Indicateur, ctx: RenderContext, options: I
   const id = (...parts: string[]) => domId('indicateur', ind.id, ...(options.idSuffix ? [options.idSuffix] : []), ...parts);
   const series = buildSeries(ind, ctx);
   const title = withUnit(ind);
+  const max = ctx.figures.maxChartQuartiers;
+  if (max !== undefined && series.filter((s) => s.quartier).length > max) return renderTableOnly(ind, series, title, ctx, options);
   const frame: ChartFrame = { titleId: id('titre'), descId: id('desc'), title, desc: describe(ind, series) };
   const chart = ind.annees.length === 1 ? renderBars(series, ind.unite, frame) : renderLines(series, ind.annees, frame, (ind.ruptures ?? []).map((r) => r.annee));
   const scroll = options.scroll ?? ctx.figures.scroll;
-  const level = options.headingLevel ? Math.min(6, Math.max(1, Math.round(options.headingLevel))) : undefined;
-  const heading = level ? `<h${level} class="indicateur-titre">${esc(title)}</h${level}>` : `<span class="indicateur-titre">${esc(title)}</span>`;
   return (
     `<figure${attrs({ class: 'indicateur', 'data-indicateur': ind.id })}>` +
-    `<figcaption>${heading}</figcaption>` +
+    `<figcaption>${headingOf(title, options)}</figcaption>` +
     // On a phone the chart keeps legible labels and scrolls sideways (focusable so a keyboard can scroll it);
     // the lines' names, at their far end, are listed under it as well.
     (scroll ? `<div class="graphique-scroll" tabindex="0" role="region" aria-label="${esc(title)} (graphique)">${chart}</div>` : chart) +
@@ -67,6 +67,11 @@ function buildSeries(ind: Indicateur, ctx: RenderContext): Serie[] {
     values: ind.annees.map((a) => byKey.get(`${a}|${t.id}`) ?? null),
     ...styles[i]!,
   }));
+}
+
+function headingOf(title: string, options: IndicateurOptions): string {
+  const level = options.headingLevel ? Math.min(6, Math.max(1, Math.round(options.headingLevel))) : undefined;
+  return level ? `<h${level} class="indicateur-titre">${esc(title)}</h${level}>` : `<span class="indicateur-titre">${esc(title)}</span>`;
 }
 
 function withUnit(ind: Indicateur): string {
@@ -114,11 +119,43 @@ function ruptureNote(ind: Indicateur): string {
   return `<p class="rupture-note">‖${NBSP}Rupture${list.length > 1 ? 's' : ''} de série ${items.join(`${NBSP}; `)}. Les valeurs de part et d’autre ne se comparent pas.</p>`;
 }
 
-function renderTable(ind: Indicateur, series: readonly Serie[], title: string): string {
+/** A row of a table by groups, and its class (`commune`, `dans-commune`). */
+type Row = { serie: Serie; cls?: string; nameOnly?: boolean };
+
+function renderTable(ind: Indicateur, series: readonly Serie[], title: string, groups?: readonly (readonly Row[])[]): string {
   const breaks = new Set((ind.ruptures ?? []).map((r) => r.annee));
   const yearHead = (a: number) => (breaks.has(a) ? `<th scope="col"><abbr title="rupture de série">‖</abbr>${NBSP}${a}</th>` : `<th scope="col">${a}</th>`);
   const head = `<tr><th scope="col">Territoire</th>${ind.annees.map(yearHead).join('')}</tr>`;
   const cell = (v: number | null) => (v === null ? `<td><abbr title="${esc(SECRET_LABEL)}">${SECRET}</abbr></td>` : `<td>${esc(formatValue(v, ind.unite))}</td>`);
-  const rows = series.map((s) => `<tr><th scope="row">${esc(s.nom)}</th>${s.values.map(cell).join('')}</tr>`).join('');
-  return `<table class="donnees"><caption>Données${NBSP}: ${esc(title)}</caption><thead>${head}</thead><tbody>${rows}</tbody></table>`;
+  const row = (s: Serie, cls?: string) => `<tr${attrs({ class: cls })}><th scope="row">${esc(s.nom)}</th>${s.values.map(cell).join('')}</tr>`;
+  const body = groups
+    ? groups.map((g) => `<tbody>${g.map((r) => (r.nameOnly ? `<tr${attrs({ class: r.cls })}><th scope="rowgroup" colspan="${ind.annees.length + 1}">${esc(r.serie.nom)}</th></tr>` : row(r.serie, r.cls))).join('')}</tbody>`).join('')
+    : `<tbody>${series.map((s) => row(s)).join('')}</tbody>`;
+  return `<table class="donnees"><caption>Données${NBSP}: ${esc(title)}</caption><thead>${head}</thead>${body}</table>`;
+}
+
+/**
+ * The figure without its chart: too many quartiers to tell apart. The rows
+ * go by commune (the commune, then its quartiers), the wider territories last.
+ */
+function renderTableOnly(ind: Indicateur, series: readonly Serie[], title: string, ctx: RenderContext, options: IndicateurOptions): string {
+  const communeOf = new Map(ctx.contract.quartiers.map((q) => [q.id, q.commune]));
+  const communes = [...new Set(series.filter((s) => s.quartier).map((s) => communeOf.get(s.id)!))];
+  const groups: Row[][] = communes.map((c) => {
+    const own = series.find((s) => s.id === c);
+    const quartiers = series.filter((s) => s.quartier && communeOf.get(s.id) === c);
+    const header: Serie = own ?? { id: c, nom: ctx.lookup.territoire.get(c)?.nom ?? c, quartier: false, values: ind.annees.map(() => null), colour: '' };
+    return [{ serie: header, cls: 'commune', nameOnly: !own }, ...quartiers.map((serie) => ({ serie, cls: 'dans-commune' }))];
+  });
+  const wider = series.filter((s) => !s.quartier && !communes.includes(s.id));
+  if (wider.length) groups.push(wider.map((serie) => ({ serie })));
+  return (
+    `<figure${attrs({ class: 'indicateur indicateur-tableau', 'data-indicateur': ind.id })}>` +
+    `<figcaption>${headingOf(title, options)}</figcaption>` +
+    `<p class="source">Source${NBSP}: ${esc(ind.source)}, ${esc(formatYears(ind.annees))}</p>` +
+    ruptureNote(ind) +
+    renderTable(ind, series, title, groups) +
+    (ind.definition ? `<p class="definition">${esc(ind.definition)}</p>` : '') +
+    `</figure>`
+  );
 }

@@ -33,6 +33,12 @@ export interface FigureOptions {
    * screen may not use ours); print knows its embedded font and fits more.
    */
   glyphs?: { regular: number; bold: number };
+  /**
+   * Past this many quartiers, an indicator is given by its table alone,
+   * its rows grouped by commune: its lines or bars could no longer be told
+   * apart (print, where nothing can be hovered or hidden).
+   */
+  maxChartQuartiers?: number;
 }
 
 export const SITE_FIGURES: FigureOptions = { links: true, scroll: true, arbre: 'image', fiches: 'cards' };

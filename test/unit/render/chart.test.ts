@@ -8,6 +8,8 @@ import { formatYears, renderIndicateur } from '../../../src/lib/render/chart.ts'
 import { createContext } from '../../../src/lib/render/context.ts';
 import { formatValue } from '../../../src/lib/render/units.ts';
 import { expectGolden } from '../../helpers/golden.ts';
+import { BENCH_SIZES, generateContract } from '../../../scripts/lib/bench/generate.ts';
+import { printOptions } from '../../../src/lib/print/documents.ts';
 
 const contextOf = (dir: string) => createContext(buildContract(readContentFiles(dir)).contract!);
 const autre = contextOf(join(import.meta.dirname, '../../fixtures/autre-contrat'));
@@ -181,5 +183,37 @@ describe('chart helpers', () => {
     expect(boxes[0]![0]).toBeGreaterThanOrEqual(0);
     expect(boxes.at(-1)![1]).toBeLessThanOrEqual(220);
     expect(spreadLabels([30, 100], [14, 14], 0, 220)).toEqual([30, 100]);
+  });
+});
+
+describe('renderIndicateur in print, past the quartiers a chart tells apart', () => {
+  // The benchmark's medium contract: 20 quartiers in 4 communes, every indicator over all of them.
+  const files = [...generateContract(BENCH_SIZES.find((s) => s.name === 'M')!)].map(([path, text]) => ({ path, size: text.length, bytes: new TextEncoder().encode(text) }));
+  const contract = buildContract(files).contract!;
+  const print = createContext(contract, printOptions());
+  const ind = contract.indicateurs[0]!;
+
+  it('gives the table alone, each commune followed by its quartiers, the wider territories last', () => {
+    const html = renderIndicateur(ind, print, { headingLevel: 3 });
+    expect(html).not.toContain('<svg');
+    expect(html).toContain('class="indicateur indicateur-tableau"');
+    const rows = [...html.matchAll(/<tr( class="[^"]+")?><th scope="row">([^<]+)<\/th>/g)].map((m) => `${m[1] ? m[1].slice(8, -1) : ''} ${m[2]}`.trim());
+    const communeOf = new Map(contract.quartiers.map((q) => [q.nom, contract.territoires.find((t) => t.id === q.commune)!.nom]));
+    let commune = '';
+    for (const row of rows.slice(0, -2)) {
+      if (row.startsWith('commune ')) commune = row.slice('commune '.length);
+      else expect([row, communeOf.get(row.slice('dans-commune '.length))]).toEqual([row, commune]);
+    }
+    expect(rows.filter((r) => r.startsWith('dans-commune '))).toHaveLength(contract.quartiers.length);
+    expect(rows.slice(-2)).toEqual(['Agglomération', 'France']);
+    expect(html.match(/<tbody>/g)).toHaveLength(new Set(communeOf.values()).size + 1);
+  });
+
+  it('still draws the chart on the site, and in print up to twice the palette', () => {
+    expect(renderIndicateur(ind, createContext(contract))).toContain('<svg');
+    const few = createContext(contract, printOptions());
+    few.figures = { ...few.figures, maxChartQuartiers: contract.quartiers.length };
+    expect(renderIndicateur(ind, few)).toContain('<svg');
+    expect(print.figures.maxChartQuartiers).toBe(2 * QUARTIER_PALETTE.length);
   });
 });
