@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 import { CliError } from '../../src/lib/errors.ts';
+import { STALL, watched } from './stall.ts';
 
 export const NO_CHROMIUM = 'Chromium introuvable : installez-le (Debian : apt-get install chromium, ou npm run setup) ou indiquez son chemin dans CHROMIUM_PATH.';
 
@@ -30,7 +31,9 @@ export function chromiumPath(): string | undefined {
 export async function launchBrowser(options: { print?: boolean } = {}): Promise<Browser> {
   const executablePath = chromiumPath();
   if (!executablePath) throw new NoChromiumError();
-  return chromium.launch({
+  // No fixed timeout of Playwright's (30 s): a loaded machine may take longer; only a start that never ends fails.
+  return watched('Le démarrage de Chromium', 2 * STALL.baseMs, () => chromium.launch({
+    timeout: 0,
     executablePath,
     args: [
       '--no-sandbox',
@@ -42,5 +45,5 @@ export async function launchBrowser(options: { print?: boolean } = {}): Promise<
       '--disable-quic',
       ...(options.print ? ['--enable-low-end-device-mode'] : []),
     ],
-  });
+  }));
 }

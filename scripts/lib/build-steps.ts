@@ -19,6 +19,8 @@ import type { Evolutions } from '../../src/lib/evolutions/types.ts';
 import { handleCliAsync } from './cli.ts';
 import { report } from './run-check.ts';
 import { buildPdfs } from './pdf-steps.ts';
+import { printFailure } from './print-pages.ts';
+import { statusLine } from './status-line.ts';
 import { finishDownloads, type DownloadsReport } from './downloads-step.ts';
 import { printDocuments, printFiles } from '../../src/lib/print/documents.ts';
 import { routes } from '../../src/lib/site/routes.ts';
@@ -160,11 +162,11 @@ export function runPdf(env: NodeJS.ProcessEnv, dir: string): Promise<number> {
 
 async function makePdfs(env: NodeJS.ProcessEnv, contract: Contract, dir: string, evolutions?: Evolutions): Promise<void> {
   try {
-    await buildPdfs(dir, contract, basePath(env), log, evolutions);
+    await buildPdfs(dir, contract, basePath(env), log, evolutions, statusLine());
   } catch (e) {
-    // No Chromium (exit 3) says how to install it; any other failure is reported as such.
+    // No Chromium (exit 3) says how to install it; any other failure is reported as such, in one line.
     if (e instanceof CliError) throw e;
-    throw new CliError(`PDF non produits : ${(e as Error).message}`, 1);
+    throw new BuildError(`PDF non produits : ${printFailure(e)}`);
   }
 }
 

@@ -76,20 +76,22 @@
   }
 
   /*
-   * Before Paged.js lays a part out: each page laid out is hidden
-   * (content-visibility) once the next one is, so that the browser does
-   * not style and lay out again the pages already done each time Paged.js
-   * measures the new one — the main cost of a long part. Undone before the
-   * pages are taken.
+   * Before Paged.js lays a document out: each page laid out is told to the
+   * build (which waits on this progress, not on a fixed timeout) and, with
+   * `hide`, the page before it is hidden (content-visibility), so that the
+   * browser does not style and lay out again the pages already done each
+   * time Paged.js measures the new one — the main cost of a long part.
+   * Undone before the pages are taken.
    */
-  function hideDonePages() {
-    class HideDonePages extends window.Paged.Handler {
+  function watchPages(hide) {
+    class WatchPages extends window.Paged.Handler {
       afterPageLayout(page) {
+        if (window.cahiersPageDone) window.cahiersPageDone();
         var previous = page.previousElementSibling;
-        if (previous) previous.style.contentVisibility = 'hidden';
+        if (hide && previous) previous.style.contentVisibility = 'hidden';
       }
     }
-    window.Paged.registerHandlers(HideDonePages);
+    window.Paged.registerHandlers(WatchPages);
   }
 
   /** After Paged.js laid a part out: its pages, as HTML. */
@@ -196,5 +198,5 @@
     return { total: pages.length, landscape: landscape, missing: missing };
   }
 
-  window.cahiersParts = { describe: describe, hideDonePages: hideDonePages, pagesOfPart: pagesOfPart, pagedHead: pagedHead, assemble: assemble };
+  window.cahiersParts = { describe: describe, watchPages: watchPages, pagesOfPart: pagesOfPart, pagedHead: pagedHead, assemble: assemble };
 })();

@@ -6,9 +6,9 @@
  * from the headings (merging separate PDFs would lose the tags).
  */
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { planParts, placeParts, type PrintBlock, type PrintPart } from '../../src/lib/print/chunks.ts';
+import { inContext, onPages, printContext, printPage, type PrintContext } from './print-pages.ts';
 
 export interface Rendered {
   pdf: Uint8Array;
@@ -38,7 +38,7 @@ declare global {
     PagedPolyfill?: { preview(): Promise<{ total: number }> };
     cahiersParts: {
       describe(): Described;
-      hideDonePages(): void;
+      watchPages(hide: boolean): void;
       pagesOfPart(): string[];
       pagedHead(): string;
       assemble(): { total: number; landscape: number[]; missing: string[] };
@@ -53,62 +53,22 @@ declare global {
 export const PART_BUDGET = 250_000;
 /** An empty page (print.css) before the first block of a part that opens on a left-hand page. */
 const LEFT_OPENER = '<div class="avant-page-gauche"></div>';
-const PARTS_SCRIPT = fileURLToPath(new URL('./pdf-parts.browser.js', import.meta.url));
-// Also loaded by the print pages; here too because the assembled document runs no script of its own.
-const PRINT_SCRIPT = fileURLToPath(new URL('../../src/print/paged-handlers.js', import.meta.url));
 
-/** A browser context whose print pages wait for us instead of paginating on load. */
-async function printContext(browser: Browser): Promise<BrowserContext> {
-  const context = await browser.newContext();
-  await context.addInitScript(() => {
-    window.PagedConfig = { auto: false };
-  });
-  await context.addInitScript({ path: PRINT_SCRIPT });
-  await context.addInitScript({ path: PARTS_SCRIPT });
-  return context;
-}
-
-/** A page of `context` that collects the errors of its scripts. */
-async function printPage(context: BrowserContext) {
-  const page = await context.newPage();
-  let errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  /** Loads `url`, or the HTML served in its place, and waits for its fonts. */
-  const load = async (url: string, html?: string) => {
-    errors = [];
-    if (html !== undefined) await context.route((u) => u.href === url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }), { times: 1 });
-    const response = await page.goto(url, { waitUntil: 'load' });
-    if (!response || response.status() !== 200) throw new Error(`page d’impression introuvable : ${url} (${response?.status()})`);
-    await page.evaluate(() => document.fonts.ready.then(() => undefined));
-  };
-  const check = () => {
-    if (errors.length) throw new Error(`erreur dans la page d’impression : ${errors.join(' ; ')}`);
-  };
-  return { page, load, check };
-}
-
-type PrintPage = Awaited<ReturnType<typeof printPage>>;
-
-/**
- * Runs `task` over `items` on the given pages, one item at a time on each
- * page (each page has its context, its renderer process, and is reused from
- * one item to the next); results in the order of `items`. The heaviest items
- * go first, so that a long one does not run alone at the end.
- */
-async function onPages<T, R>(pages: readonly PrintPage[], items: readonly T[], weight: (item: T) => number, task: (item: T, index: number, page: PrintPage) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  const order = items.map((_, i) => i).sort((a, b) => weight(items[b]!) - weight(items[a]!) || a - b);
-  const worker = async (page: PrintPage) => {
-    for (let i = order.shift(); i !== undefined; i = order.shift()) results[i] = await task(items[i]!, i, page);
-  };
-  await Promise.all(pages.map(worker));
-  return results;
+/** Where a document's layout stands: pages laid out so far, the likely total once a part is done, and whether it is being printed. */
+export interface Progress {
+  pages: number;
+  estimate?: number;
+  printing?: boolean;
 }
 
 export interface RenderOptions {
   /** Parts paginated at once (each in its own renderer process). */
   workers?: number;
   budget?: number;
+  /** The document's name in messages (« Cahier I »). */
+  label?: string;
+  /** Told of each page laid out, then once more when the printing starts. */
+  onProgress?: (progress: Progress) => void;
 }
 
 /**
@@ -118,54 +78,79 @@ export interface RenderOptions {
  * scripts, styles and fonts loaded. Their contexts are closed afterwards, so
  * that their renderer processes give their memory back before the printing.
  */
-async function layOutParts(browser: Browser, url: string, workers: number, budget: number) {
-  const contexts = await Promise.all(Array.from({ length: workers }, () => printContext(browser)));
+async function layOutParts(browser: Browser, url: string, label: string, options: RenderOptions) {
+  const workers = options.workers ?? Math.min(2, availableParallelism());
+  const contexts: PrintContext[] = [];
   try {
     const pages = await Promise.all(
-      contexts.map(async (context) => {
+      Array.from({ length: workers }, async () => {
+        const context = await printContext(browser);
+        contexts.push(context);
         const page = await printPage(context);
-        await page.load(url);
+        await page.load(url, label);
         return page;
       }),
     );
-    const doc = await pages[0]!.page.evaluate(() => window.cahiersParts.describe());
-    pages[0]!.check();
-    const parts = planParts(doc.blocks, budget);
+    const reader = pages[0]!;
+    const bytes = await reader.page.evaluate(() => document.documentElement.outerHTML.length);
+    const doc = await reader.run(`${label} : la mesure du document`, bytes, () => reader.page.evaluate(() => window.cahiersParts.describe()));
+    reader.check();
+    const parts = planParts(doc.blocks, options.budget ?? PART_BUDGET);
     const t0 = performance.now();
     const weight = (part: PrintPart) => part.blocks.reduce((sum, b) => sum + doc.blocks[b]!.weight, 0);
-    const laidOut = await onPages(pages, parts, weight, async (part, i, { page, load, check }) => {
+    const totalWeight = doc.blocks.reduce((sum, b) => sum + b.weight, 0);
+    // Pages of the parts done, their weight, and pages of the parts under way.
+    const done = { pages: 0, weight: 0, current: 0 };
+    const report = () => options.onProgress?.({ pages: done.pages + done.current, ...(done.weight > 0 ? { estimate: Math.round((done.pages / done.weight) * totalWeight) } : {}) });
+    const laidOut = await onPages(pages, parts, weight, async (part, i, { page, load, run, check }) => {
       const blocks = part.blocks.map((b) => doc.blocks[b]!.html);
       const first = doc.blocks[part.blocks[0]!]!;
       // Paged.js counts a part's first page as a right-hand one: a part opening on a left-hand page is laid out after an empty page, dropped below.
       blocks[0] = (part.side === 'left' ? LEFT_OPENER : '') + first.html.slice(0, first.openTag) + first.carried + first.html.slice(first.openTag);
       const html = doc.open + doc.head + doc.body + blocks.join('') + '</body></html>';
-      await load(`${url}?partie=${i + 1}`, html);
-      await page.evaluate(async () => {
-        if (!window.PagedPolyfill) throw new Error('Paged.js absent de la page');
-        window.cahiersParts.hideDonePages();
-        await window.PagedPolyfill.preview();
-      });
+      await load(`${url}?partie=${i + 1}`, `${label}, partie ${i + 1}`, html);
+      let own = 0;
+      const onPage = () => {
+        own++;
+        done.current++;
+        report();
+      };
+      const layOut = () =>
+        page.evaluate(async () => {
+          if (!window.PagedPolyfill) throw new Error('Paged.js absent de la page');
+          window.cahiersParts.watchPages(true);
+          await window.PagedPolyfill.preview();
+        });
+      // A page may take as long as the part's largest block could need.
+      const largest = Math.max(...part.blocks.map((b) => doc.blocks[b]!.weight));
+      await run(`${label} : la mise en page (partie ${i + 1})`, largest, layOut, { onPage });
       check();
       const laid = await page.evaluate(() => window.cahiersParts.pagesOfPart());
       if (part.side === 'left') laid.shift();
       const head = i === 0 ? await page.evaluate(() => window.cahiersParts.pagedHead()) : '';
+      done.current -= own;
+      done.pages += laid.length;
+      done.weight += weight(part);
+      report();
       return { pages: laid, head };
     });
     return { doc, parts, laidOut, t0 };
   } finally {
-    await Promise.all(contexts.map((c) => c.close()));
+    await Promise.all(contexts.map((c) => c.context.close()));
   }
 }
 
 export async function renderPrintPage(browser: Browser, url: string, options: RenderOptions = {}): Promise<Rendered> {
   const started = performance.now();
-  const workers = options.workers ?? Math.min(2, availableParallelism());
+  const label = options.label ?? url;
   // The page that prints opens the document too while the parts are laid
   // out, then leaves it: it prints with scripts, styles and fonts at hand.
   return inContext(browser, async (context) => {
     const main = await printPage(context);
-    const warm = main.load(url).then(() => main.page.goto('about:blank'));
-    const { doc, parts, laidOut, t0 } = await layOutParts(browser, url, workers, options.budget ?? PART_BUDGET);
+    const warm = main.load(url, label).then(() => main.page.goto('about:blank'));
+    // Awaited below; failing meanwhile, it must not go unhandled (that would end the process with a stack trace).
+    warm.catch(() => {});
+    const { doc, parts, laidOut, t0 } = await layOutParts(browser, url, label, options);
     await warm;
     const places = placeParts(
       parts,
@@ -176,39 +161,38 @@ export async function renderPrintPage(browser: Browser, url: string, options: Re
       return [p.pages[0]!.replace('<div ', '<div data-blanche-avant="" '), ...p.pages.slice(1)];
     });
     const assembled = doc.open + laidOut[0]!.head + doc.body + '<div class="pagedjs_pages">' + pagesHtml.join('') + '</div></body></html>';
+    const bytes = Buffer.byteLength(assembled);
     // Laid out for print from the start: Chromium then prints without a second
     // layout of the screen version, which took as much memory again.
     await main.page.emulateMedia({ media: 'print' });
-    await main.load(`${url}?assemble`, assembled);
-    const { total, landscape, missing } = await main.page.evaluate(() => window.cahiersParts.assemble());
+    await main.load(`${url}?assemble`, `${label} assemblé`, assembled);
+    const { total, landscape, missing } = await main.run(`${label} : l’assemblage`, bytes, () => main.page.evaluate(() => window.cahiersParts.assemble()));
     main.check();
     if (missing.length) throw new Error(`renvoi sans cible dans le document imprimé : ${missing.slice(0, 5).join(', ')}`);
     const paginationSeconds = (performance.now() - t0) / 1000;
+    options.onProgress?.({ pages: total, estimate: total, printing: true });
     const headings = await main.page.evaluate(() => [...document.querySelectorAll<HTMLElement>('h1, h2, h3, h4, h5, h6')].map((h) => h.innerText));
-    const pdf = await main.page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
+    const print = () => main.page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
+    const pdf = await main.run(`${label} : l’impression`, bytes, print, { pages: total });
     return { pdf, pages: total, seconds: (performance.now() - started) / 1000, landscape, paginationSeconds, parts: parts.length, headings };
   });
-}
-
-async function inContext<R>(browser: Browser, task: (context: BrowserContext) => Promise<R>): Promise<R> {
-  const context = await printContext(browser);
-  try {
-    return await task(context);
-  } finally {
-    await context.close();
-  }
 }
 
 /** Paged.js alone on the whole document, in one page, without printing: the benchmark's reference. */
 export function paginateWhole(browser: Browser, url: string): Promise<{ pages: number; seconds: number }> {
   return inContext(browser, async (context) => {
-    const { page, load, check } = await printPage(context);
-    await load(url);
-    const { total, ms } = await page.evaluate(async () => {
-      const t = performance.now();
-      const flow = await window.PagedPolyfill!.preview();
-      return { total: flow.total, ms: performance.now() - t };
-    });
+    const { page, load, run, check } = await printPage(context);
+    await load(url, url);
+    const bytes = await page.evaluate(() => document.documentElement.outerHTML.length);
+    const layOut = () =>
+      page.evaluate(async () => {
+        window.cahiersParts.watchPages(false);
+        const t = performance.now();
+        const flow = await window.PagedPolyfill!.preview();
+        return { total: flow.total, ms: performance.now() - t };
+      });
+    // Its last pages are laid out in a DOM of all the others: a page may take as long as the whole document could need.
+    const { total, ms } = await run(`${url} : la mise en page`, bytes, layOut);
     check();
     return { pages: total, seconds: ms / 1000 };
   });

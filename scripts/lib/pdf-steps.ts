@@ -14,7 +14,8 @@ import { serveDir } from './serve.ts';
 import { launchBrowser } from './browser.ts';
 import { bindPdfs, type BindPart } from './pdf-bind.ts';
 import { finishPdf, type PdfMeta } from './pdf-finish.ts';
-import { renderPrintPage, type Rendered } from './pdf-render.ts';
+import { renderPrintPage, type Progress, type Rendered } from './pdf-render.ts';
+import { progressText, type StatusLine } from './status-line.ts';
 
 export interface PdfReport {
   file: string;
@@ -32,7 +33,10 @@ export interface PdfsReport {
   bindingSeconds: number;
 }
 
-export async function buildPdfs(dist: string, contract: Contract, base: string, log: (line: string) => void, evolutions?: Evolutions): Promise<PdfsReport> {
+const QUIET: StatusLine = { show: () => {}, clear: () => {} };
+
+/** `status`: where a long step shows how far it is (a terminal's status line). */
+export async function buildPdfs(dist: string, contract: Contract, base: string, log: (line: string) => void, evolutions?: Evolutions, status = QUIET): Promise<PdfsReport> {
   const { contrat } = contract;
   const meta = (subject: string, date: string): PdfMeta => ({
     title: `${contrat.titre} — ${subject}`,
@@ -49,7 +53,10 @@ export async function buildPdfs(dist: string, contract: Contract, base: string, 
   const browser = await launchBrowser({ print: true });
   try {
     for (const doc of documents) {
-      const rendered = await renderPrintPage(browser, `${server.url}${doc.route}`);
+      // The status line names it shortly: « Cahier I », not its whole subject.
+      const label = doc.subject.split(' — ')[0]!;
+      const onProgress = (p: Progress) => status.show(progressText(label, p));
+      const rendered = await renderPrintPage(browser, `${server.url}${doc.route}`, { label, onProgress }).finally(() => status.clear());
       printed.push({ doc, rendered });
       log(`${doc.subject} : ${rendered.pages} pages en ${rendered.seconds.toFixed(1).replace('.', ',')} s`);
     }
