@@ -6,7 +6,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { readContentFiles } from './content-files.ts';
-import { buildContract, type Contract, type ModelResult } from './model/index.ts';
+import { buildContract, type Contract, type ModelResult, type ParseCache } from './model/index.ts';
 
 export const MODEL_FILE_ENV = 'CAHIERS_MODEL';
 
@@ -14,10 +14,11 @@ export function contentDir(env: NodeJS.ProcessEnv = process.env): string {
   return env.CONTENT_DIR && env.CONTENT_DIR.trim() !== '' ? env.CONTENT_DIR : 'content';
 }
 
-export function loadContract(dir: string, env: NodeJS.ProcessEnv = process.env): ModelResult {
+/** `cache`: what the files gave last time (the live preview), see ParseCache. */
+export function loadContract(dir: string, env: NodeJS.ProcessEnv = process.env, cache?: ParseCache): ModelResult {
   const handed = env[MODEL_FILE_ENV];
   if (handed) return { contract: JSON.parse(readFileSync(handed, 'utf8')) as Contract, issues: [] };
-  return buildContract(readContentFiles(dir));
+  return buildContract(readContentFiles(dir), cache);
 }
 
 export function writeModelFile(contract: Contract, path: string): string {

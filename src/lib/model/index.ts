@@ -4,7 +4,7 @@
  * scripts use.
  */
 import { dedupeIssues, sortIssues, type ContentIssue } from './issues.ts';
-import { parseContractFiles } from './parse-files.ts';
+import { parseContractFiles, type ParseCache } from './parse-files.ts';
 import { resolveContract } from './resolve.ts';
 import type { SourceFile } from './source.ts';
 import type { Contract } from './types.ts';
@@ -15,8 +15,9 @@ export interface ModelResult {
   issues: ContentIssue[];
 }
 
-export function buildContract(files: readonly SourceFile[]): ModelResult {
-  const { parsed, issues: parseIssues } = parseContractFiles(files);
+/** `cache`: kept by the caller between builds of the same contract (the live preview), see ParseCache. */
+export function buildContract(files: readonly SourceFile[], cache?: ParseCache): ModelResult {
+  const { parsed, issues: parseIssues } = parseContractFiles(files, cache);
   const { contract, issues: resolveIssues } = resolveContract(parsed);
   const issues = sortIssues(dedupeIssues([...parseIssues, ...resolveIssues]));
   const failed = issues.some((i) => i.severity === 'error');
@@ -27,3 +28,4 @@ export type * from './types.ts';
 export type { ContentIssue } from './issues.ts';
 export { formatIssue, formatIssues, hasErrors, summarize } from './issues.ts';
 export type { SourceFile } from './source.ts';
+export type { ParseCache } from './parse-files.ts';

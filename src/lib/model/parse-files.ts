@@ -53,7 +53,31 @@ export function entriesOf<K extends AnyKind>(parsed: ParsedContract, kind: K): E
   return (parsed.entries.get(kind.name) ?? []) as Entry<InputOf<K>>[];
 }
 
-export function parseContractFiles(files: readonly SourceFile[]): { parsed: ParsedContract; issues: ContentIssue[] } {
+/**
+ * What each file gave, kept by the caller between two builds of the same
+ * contract (the live preview): a file whose bytes did not change is not
+ * parsed again. Resolution writes into a body's tree (`:ref` targets), so
+ * each build gets its own copy of the value and of the tree.
+ */
+export type ParseCache = Map<string, { bytes: Uint8Array; entry: Entry<unknown> | undefined; issues: ContentIssue[] }>;
+
+function parseCached(cache: ParseCache, file: SourceFile, kind: AnyKind, id: string, folders: readonly string[], issues: ContentIssue[]): Entry<unknown> | undefined {
+  const key = `${kind.name}|${id}|${file.path}`;
+  let hit = cache.get(key);
+  if (!hit || !file.bytes || !sameBytes(hit.bytes, file.bytes)) {
+    const own: ContentIssue[] = [];
+    hit = { bytes: file.bytes ?? new Uint8Array(), entry: parseEntry(file, kind, id, folders, own), issues: own };
+    if (file.bytes) cache.set(key, hit);
+  }
+  issues.push(...hit.issues);
+  const entry = hit.entry;
+  if (!entry) return undefined;
+  return { ...entry, value: structuredClone(entry.value), ...(entry.body ? { body: { ...entry.body, root: structuredClone(entry.body.root) } } : {}) };
+}
+
+const sameBytes = (a: Uint8Array, b: Uint8Array) => a.length === b.length && Buffer.compare(a, b) === 0;
+
+export function parseContractFiles(files: readonly SourceFile[], cache?: ParseCache): { parsed: ParsedContract; issues: ContentIssue[] } {
   const issues: ContentIssue[] = [];
   const entries = new Map<string, Entry<unknown>[]>(KINDS.map((k) => [k.name, []]));
   const parsed: ParsedContract = { entries, medias: new Map(), failed: [], drafts: [] };
@@ -92,7 +116,7 @@ export function parseContractFiles(files: readonly SourceFile[]): { parsed: Pars
       issues.push(issueAt('nom-invalide', top, `nom de fichier invalide « ${id} » : il sert d’identifiant et ne peut contenir que des minuscules sans accent, des chiffres et « - »`, renamed));
       continue;
     }
-    const entry = parseEntry(file, kind, id ?? file.path, folders, issues);
+    const entry = cache ? parseCached(cache, file, kind, id ?? file.path, folders, issues) : parseEntry(file, kind, id ?? file.path, folders, issues);
     if (entry) entries.get(kind.name)!.push(entry);
     else parsed.failed.push({ kind, folders, ...(id !== undefined ? { id } : {}) });
   }
