@@ -7,11 +7,11 @@
 import { formatIssues, type ContentIssue } from './model/index.ts';
 
 export class CliError extends Error {
-  constructor(
-    message: string,
-    readonly exitCode: number,
-  ) {
+  readonly exitCode: number;
+  // No parameter property: Node runs this file by stripping its types, which does not rewrite them.
+  constructor(message: string, exitCode: number) {
     super(message);
+    this.exitCode = exitCode;
   }
 }
 
