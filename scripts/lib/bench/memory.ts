@@ -8,7 +8,8 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 
-function treePssKb(root: number): number {
+/** `exclude`: a process of the tree not to count, with its own (the bench's CPU load). */
+function treePssKb(root: number, exclude?: number): number {
   const parent = new Map<number, number>();
   const pss = new Map<number, number>();
   for (const name of readdirSync('/proc')) {
@@ -23,7 +24,10 @@ function treePssKb(root: number): number {
     }
   }
   const inTree = (pid: number): boolean => {
-    for (let p = pid, depth = 0; p > 1 && depth < 50; p = parent.get(p) ?? 0, depth++) if (p === root) return true;
+    for (let p = pid, depth = 0; p > 1 && depth < 50; p = parent.get(p) ?? 0, depth++) {
+      if (p === exclude) return false;
+      if (p === root) return true;
+    }
     return false;
   };
   let total = 0;
@@ -31,14 +35,14 @@ function treePssKb(root: number): number {
   return total;
 }
 
-/** Samples the tree's total RSS every `ms` until stopped; returns the peak in MB. */
-export function samplePeak(ms = 100): { stop(): number } {
+/** Samples the tree's total PSS every `ms` until stopped; returns the peak in MB. */
+export function samplePeak(ms = 100, exclude?: number): { stop(): number } {
   let peak = 0;
-  const timer = setInterval(() => (peak = Math.max(peak, treePssKb(process.pid))), ms);
+  const timer = setInterval(() => (peak = Math.max(peak, treePssKb(process.pid, exclude))), ms);
   return {
     stop() {
       clearInterval(timer);
-      return Math.round(Math.max(peak, treePssKb(process.pid)) / 1024);
+      return Math.round(Math.max(peak, treePssKb(process.pid, exclude)) / 1024);
     },
   };
 }
