@@ -45,7 +45,11 @@ export class BoundStructure {
   /** The next free key of the bound parent tree: a part's keys are shifted by it. */
   nextKey = 0;
 
-  constructor(private readonly out: PDFDocument) {}
+  private readonly out: PDFDocument;
+
+  constructor(out: PDFDocument) {
+    this.out = out;
+  }
 
   /**
    * Shifts the structure keys of `src`'s pages and annotations past those of

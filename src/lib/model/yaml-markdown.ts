@@ -16,11 +16,13 @@ export interface YamlMarkdown {
 
 /** Maps offsets of a text rebuilt from a block's lines to the file's positions. */
 class BlockLines extends LineIndex {
-  constructor(
-    private readonly rows: { value: number; file: number }[],
-    private readonly fileLines: LineIndex,
-  ) {
+  private readonly rows: { value: number; file: number }[];
+  private readonly fileLines: LineIndex;
+  // No parameter properties: `npm run check` runs on Node's type stripping, which does not rewrite them.
+  constructor(rows: { value: number; file: number }[], fileLines: LineIndex) {
     super('');
+    this.rows = rows;
+    this.fileLines = fileLines;
   }
   override position(offset: number): { line: number; column: number } {
     let i = this.rows.length - 1;
@@ -32,8 +34,10 @@ class BlockLines extends LineIndex {
 
 /** Every offset → one fixed place (the key of a plain or quoted scalar). */
 class FixedLines extends LineIndex {
-  constructor(private readonly at: { line: number; column: number }) {
+  private readonly at: { line: number; column: number };
+  constructor(at: { line: number; column: number }) {
     super('');
+    this.at = at;
   }
   override position(): { line: number; column: number } {
     return { line: this.at.line, column: this.at.column };
