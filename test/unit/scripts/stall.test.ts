@@ -1,7 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { printFailure } from '../../../scripts/lib/print-pages.ts';
-import { STALL, StallError, stallLimit, watched } from '../../../scripts/lib/stall.ts';
+import { chromiumBusy, STALL, StallError, stallLimit, watched } from '../../../scripts/lib/stall.ts';
 import { progressText } from '../../../scripts/lib/status-line.ts';
+
+const idle = () => false;
 
 describe('watched: a step fails only when it stops making progress', () => {
   beforeEach(() => vi.useFakeTimers());
@@ -15,23 +17,45 @@ describe('watched: a step fails only when it stops making progress', () => {
         progress();
       }
       return 'fait';
-    }).then((r) => (result = r));
+    }, idle).then((r) => (result = r));
     await vi.advanceTimersByTimeAsync(20 * 900);
     expect(result).toBe('fait');
   });
 
   it('fails with a French message once no progress was seen for the limit', async () => {
-    const step = watched('Cahier I : la mise en page (partie 3)', 180_000, (progress) => {
-      progress();
-      return new Promise<never>(() => {});
-    });
+    const step = watched(
+      'Cahier I : la mise en page (partie 3)',
+      180_000,
+      (progress) => {
+        progress();
+        return new Promise<never>(() => {});
+      },
+      idle,
+    );
     const failed = expect(step).rejects.toThrow(new StallError('Cahier I : la mise en page (partie 3) n’avance plus depuis 3 min'));
     await vi.advanceTimersByTimeAsync(180_000);
     await failed;
   });
 
+  it('lets a step without progress of its own run while the browser works', async () => {
+    let done = false;
+    const step = watched('L’impression', 60_000, () => new Promise<string>((r) => setTimeout(() => r('imprimé'), 10 * 60_000)), () => true).then((r) => (done = r === 'imprimé'));
+    await vi.advanceTimersByTimeAsync(10 * 60_000);
+    await step;
+    expect(done).toBe(true);
+  });
+
   it('gives its step’s own failure, not a stall', async () => {
     await expect(watched('Le chargement', 1000, () => Promise.reject(new Error('page d’impression introuvable')))).rejects.toThrow('page d’impression introuvable');
+  });
+});
+
+describe('chromiumBusy', () => {
+  it('is busy when the CPU time of the browser grew since the last look', () => {
+    const times = [10, 10, 12, 12];
+    const busy = chromiumBusy(() => times.shift());
+    expect([busy(), busy(), busy()]).toEqual([false, true, false]);
+    expect(chromiumBusy(() => undefined)()).toBe(false);
   });
 });
 
