@@ -8,17 +8,20 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 
-/** `exclude`: a process of the tree not to count, with its own (the bench's CPU load). */
+/**
+ * `exclude`: a process of the tree not to count, with its own (the bench's
+ * CPU load). Only the tree's processes have their PSS read: the kernel
+ * walks a process's whole memory map to sum it, which for every process
+ * of a busy machine took longer than the sampling interval and starved the
+ * build it measured.
+ */
 function treePssKb(root: number, exclude?: number): number {
   const parent = new Map<number, number>();
-  const pss = new Map<number, number>();
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
     try {
-      const status = readFileSync(`/proc/${name}/status`, 'utf8');
-      const rollup = readFileSync(`/proc/${name}/smaps_rollup`, 'utf8');
-      parent.set(Number(name), Number(/PPid:\s+(\d+)/.exec(status)?.[1] ?? 0));
-      pss.set(Number(name), Number(/^Pss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0));
+      // After the command's name, in parentheses: the state, then the parent's pid.
+      parent.set(Number(name), Number(readFileSync(`/proc/${name}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ')[1]));
     } catch {
       // The process ended while we looked.
     }
@@ -31,17 +34,29 @@ function treePssKb(root: number, exclude?: number): number {
     return false;
   };
   let total = 0;
-  for (const [pid, kb] of pss) if (inTree(pid)) total += kb;
+  for (const pid of parent.keys()) {
+    if (!inTree(pid)) continue;
+    try {
+      total += Number(/^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1] ?? 0);
+    } catch {
+      // Ended meanwhile.
+    }
+  }
   return total;
 }
 
-/** Samples the tree's total PSS every `ms` until stopped; returns the peak in MB. */
+/** Samples the tree's total PSS every `ms` (after each sample, so that slow samples never pile up) until stopped; returns the peak in MB. */
 export function samplePeak(ms = 100, exclude?: number): { stop(): number } {
   let peak = 0;
-  const timer = setInterval(() => (peak = Math.max(peak, treePssKb(process.pid, exclude))), ms);
+  let timer: ReturnType<typeof setTimeout>;
+  const sample = () => {
+    peak = Math.max(peak, treePssKb(process.pid, exclude));
+    timer = setTimeout(sample, ms);
+  };
+  timer = setTimeout(sample, ms);
   return {
     stop() {
-      clearInterval(timer);
+      clearTimeout(timer);
       return Math.round(Math.max(peak, treePssKb(process.pid, exclude)) / 1024);
     },
   };
