@@ -116,6 +116,11 @@ export const fr = {
     absent: 'néant',
     pdf: 'Les évolutions en PDF',
   },
+  tableau: {
+    nav: 'Suivi',
+    titre: 'Suivi du contrat',
+    engagements: 'Engagements des signataires',
+  },
   rapport: {
     nav: 'Rapports',
     liste: 'Rapports annuels',

@@ -26,6 +26,7 @@ import { fichesBodyFontSizes } from '../helpers/print-page.ts';
 import { bracketDepth, printedRefs } from '../helpers/print-refs.ts';
 import { printFiles } from '../../src/lib/print/documents.ts';
 import { frenchTypography } from '../../src/lib/typography.ts';
+import { formatValue } from '../../src/lib/render/units.ts';
 import { de } from '../../src/lib/french.ts';
 import { portraitHasMap } from '../../src/lib/queries/index.ts';
 import { SEARCH_PAGE } from '../../src/lib/site/search-status.ts';
@@ -68,6 +69,8 @@ function pageTypes(c: Contract): Record<string, string> {
     recherche: routes.recherche(),
     // Contracts that follow their reports (format 2).
     ...(c.rapports.length ? { rapports: routes.rapports(), rapport: routes.rapport(c.rapports[0]!.annee), rapportPartie: routes.rapportPartie(c.rapports[0]!.annee, 'partie-quartiers') } : {}),
+    suivi: routes.suivi(),
+    ...(c.engagements.length ? { engagements: routes.engagements() } : {}),
   };
 }
 
@@ -222,6 +225,38 @@ describe.each(SITES)('site of $name (base $base)', ({ name, dir, base, env }) =>
       }
       await page.close();
     }
+  });
+
+  it('the follow-up dashboard gives the sums of the fiches’ suivi (recomputed here), or says there is none yet', async () => {
+    const { page } = await open(context, routes.suivi());
+    const main = flat((await page.locator('main').textContent())!);
+    const years = [...new Set([...contract.fiches.flatMap((f) => (f.suivi ?? []).map((s) => s.annee)), ...contract.engagements.flatMap((e) => e.suivi.map((s) => s.annee))])].sort();
+    if (years.length === 0) {
+      expect(main).toContain('Le contrat n’a pas encore de suivi.');
+      expect(main).toContain('Suivre le contrat');
+      await page.close();
+      return;
+    }
+    const now = years.at(-1)!;
+    const money = contract.fiches.flatMap((f) => (f.suivi ?? []).flatMap((s) => s.financements.map((x) => ({ annee: s.annee, ...x }))));
+    const total = (rows: typeof money, k: 'prevu' | 'engage' | 'realise') => rows.reduce((t, r) => t + (r[k] ?? 0), 0);
+    const euros = (n: number) => formatValue(n, '€');
+    const chiffres = flat((await page.locator('.suivi-chiffres').textContent())!);
+    expect(chiffres).toContain(`${contract.fiches.length} fiches projets`);
+    const late = contract.fiches.filter((f) => f.statut === 'en-retard' || (f.statut !== 'realise' && f.statut !== 'abandonne' && f.calendrier !== undefined && f.calendrier.fin < now));
+    expect(chiffres).toContain(`${late.length} en retard`);
+    for (const [k, word] of [['prevu', 'programmés'], ['engage', 'engagés'], ['realise', 'versés']] as const) expect(chiffres).toContain(flat(`${euros(total(money, k))} ${word}`));
+    const rows = await page.locator('[data-moyens="suivi-annees"] table tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent!.trim())));
+    expect(rows).toEqual([...new Set(money.map((m) => m.annee))].sort().map((y) => {
+      const of = money.filter((m) => m.annee === y);
+      return [String(y), euros(total(of, 'prevu')), euros(total(of, 'engage')), euros(total(of, 'realise'))];
+    }));
+    const lateLinks = await page.locator('.suivi-retards a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(lateLinks).toEqual(late.map((f) => `${base.replace(/\/$/, '')}${routes.fiche(f.id)}`));
+    // By pilier, each fiche counts once: the counts add up to every fiche.
+    const counts = await page.locator('table.suivi-statuts >> nth=0').locator('tbody tr td:nth-child(2)').allTextContents();
+    expect(counts.reduce((t, c) => t + (Number(c) || 0), 0)).toBe(contract.fiches.length);
+    await page.close();
   });
 
   it('filters the fiches without reloading, with the count shown', async () => {

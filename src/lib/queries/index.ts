@@ -19,3 +19,4 @@ export { financeurKey, moneyByFiche, moneyByFunder, moneyByPilier, moneyByYear, 
 export { cibleProgress, ciblesOf, ficheIndicateurProgress, jugement, type CibleProgress, type FicheIndicateurProgress, type Jugement, type Point, type Sens } from './progress.ts';
 export { constatsOf, engagementsBySignataire, engagementStatut, engagementYears, type ObjectifConstats } from './thread.ts';
 export { consultationRows, fichesOfYear, PARTIES, rapportOf, rapportParts, tacitApplies, type ConsultationRow, type ConsultationStatut, type ObjectifActions, type Partie, type PilierActions, type RapportPart } from './rapports.ts';
+export { coverage, ficheAvancement, lateFiches, STATUTS, statutCounts, statutGroups, type CoverageRow, type LateFiche, type StatutBy, type StatutGroup } from './tableau.ts';

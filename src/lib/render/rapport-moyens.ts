@@ -17,7 +17,7 @@ import { scrollTable } from './scroll-table.ts';
 
 const NBSP = '\u00a0';
 
-interface MoneyLine extends MoneyTotals {
+export interface MoneyLine extends MoneyTotals {
   nom: string;
 }
 
@@ -35,8 +35,8 @@ export function renderRapportMoyens(ctx: RenderContext, annee: number, headingLe
     const piliers = moneyByPilier(contract, scope).map((m) => ({ ...m, nom: pilierName(m.pilier) }));
     const funders = moneyByFunder(contract, scope).map((m) => ({ ...m, nom: m.financeur }));
     return (
-      figure(ctx, `Moyens par ${contract.contrat.libelles.pilier.toLowerCase()}, ${when}`, piliers, total, `${key}-piliers`, contract.contrat.libelles.pilier) +
-      figure(ctx, `Moyens par financeur, ${when}`, funders, total, `${key}-financeurs`, fr.financeur)
+      renderMoneyFigure(ctx, `Moyens par ${contract.contrat.libelles.pilier.toLowerCase()}, ${when}`, piliers, total, `${key}-piliers`, contract.contrat.libelles.pilier) +
+      renderMoneyFigure(ctx, `Moyens par financeur, ${when}`, funders, total, `${key}-financeurs`, fr.financeur)
     );
   };
   return (
@@ -48,7 +48,12 @@ export function renderRapportMoyens(ctx: RenderContext, annee: number, headingLe
   );
 }
 
-function figure(ctx: RenderContext, title: string, lines: readonly MoneyLine[], total: MoneyTotals, key: string, first: string): string {
+/**
+ * One numbered figure of money: a bar chart of the amounts programmed over a
+ * table of programmed, committed and paid, with its total; shared by the
+ * annual report and the follow-up dashboard.
+ */
+export function renderMoneyFigure(ctx: RenderContext, title: string, lines: readonly MoneyLine[], total: MoneyTotals, key: string, first: string): string {
   const series = lines.map((l, i) => ({ id: `${key}-${i}`, nom: l.nom, quartier: false, values: [l.prevu], colour: QUARTIER_PALETTE[0]! }));
   const id = (part: string) => domId('moyens', key, part);
   const desc = `${title}, montants programmés${NBSP}: ${lines.map((l) => `${l.nom} ${euros(l.prevu)}`).join(', ')}.`;

@@ -30,6 +30,9 @@ export const routes = {
   evolutions: () => '/evolutions/',
   imprimerEvolutions: () => '/imprimer/evolutions/',
   imprimerCahier: (n: 1 | 2) => `/imprimer/cahier-${n}/`,
+  /** The follow-up (FORMAT-SUIVI): the dashboard and the signatories' commitments. */
+  suivi: () => '/suivi/',
+  engagements: () => '/suivi/engagements/',
   /** The annual reports (FORMAT-SUIVI): their list, one report, its print document. */
   rapports: () => '/rapports/',
   rapport: (annee: number) => `/rapports/${annee}/`,
