@@ -8,6 +8,7 @@ import { fr } from '../../i18n/fr.ts';
 import type { Engagement, EngagementStatut } from '../model/index.ts';
 import { engagementsBySignataire, engagementStatut, engagementYears } from '../queries/index.ts';
 import type { RenderContext } from './context.ts';
+import { pluralize } from '../plural.ts';
 import { scrollTable } from './scroll-table.ts';
 import { esc, domId } from './html.ts';
 
@@ -46,13 +47,12 @@ function engagement(ctx: RenderContext, e: Engagement, h: string): string {
   });
   const quartiers = e.tousQuartiers ? ['tous les quartiers'] : e.quartiers.map((id) => `<a href="${esc(ctx.href({ kind: 'quartier', id }))}">${esc(ctx.lookup.quartier.get(id)?.nom ?? id)}</a>`);
   const facts = [
-    ...(objectifs.length ? [`<dt>${esc(ctx.contract.contrat.libelles.objectif)}${objectifs.length > 1 ? 's' : ''}</dt><dd>${objectifs.join(' ; ')}</dd>`] : []),
+    ...(objectifs.length ? [`<dt>${esc(objectifs.length > 1 ? pluralize(ctx.contract.contrat.libelles.objectif) : ctx.contract.contrat.libelles.objectif)}</dt><dd>${objectifs.join(' ; ')}</dd>`] : []),
     ...(quartiers.length ? [`<dt>Quartiers</dt><dd>${quartiers.join(', ')}</dd>`] : []),
   ];
+  // A list rather than a table: a comment reads in full on a phone.
   const suivi = e.suivi.length
-    ? `<table class="engagement-suivi"><caption class="visually-hidden">${esc(e.engagement)}${NBSP}: statut par année</caption><thead><tr><th scope="col">Année</th><th scope="col">${fr.statut}</th><th scope="col">Commentaire</th></tr></thead><tbody>${e.suivi
-        .map((s) => `<tr><th scope="row">${s.annee}</th><td><span class="statut engagement-${s.statut}">${esc(fr.engagementStatuts[s.statut])}</span></td><td>${s.commentaire ? esc(s.commentaire) : '—'}</td></tr>`)
-        .join('')}</tbody></table>`
+    ? `<ul class="engagement-annees">${e.suivi.map((s) => `<li><strong>${s.annee}</strong> <span class="statut engagement-${s.statut}">${esc(fr.engagementStatuts[s.statut])}</span>${s.commentaire ? ` ${esc(s.commentaire)}` : ''}</li>`).join('')}</ul>`
     : `<p>Aucun suivi inscrit.</p>`;
   return `<article class="engagement" id="${esc(domId('engagement', e.id))}"><${h}>${esc(e.engagement)}</${h}>${facts.length ? `<dl class="engagement-faits">${facts.join('')}</dl>` : ''}${suivi}</article>`;
 }

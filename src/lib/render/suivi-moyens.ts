@@ -68,13 +68,13 @@ export function renderSuiviCibles(ctx: RenderContext): string {
   });
   return (
     `<p>Pour chaque objectif chiffré${NBSP}: la valeur de référence, la dernière valeur connue, la cible, et le chemin parcouru de la référence vers la cible. Le sens de l’indicateur dit si l’évolution est favorable${NBSP}; un secret statistique reste un secret, jamais un zéro.</p>` +
-    scrollTable(ctx, 'Objectifs chiffrés', `<table class="suivi-cibles"><caption>Objectifs chiffrés${NBSP}: référence, dernière valeur et cible</caption>` +
+    scrollTable(ctx, `Objectifs chiffrés${NBSP}: référence, dernière valeur et cible`, `<table class="suivi-cibles"><caption>Objectifs chiffrés${NBSP}: référence, dernière valeur et cible</caption>` +
     `<thead><tr><th scope="col">${esc(l.objectif)}</th><th scope="col">Indicateur</th><th scope="col">Territoire</th><th scope="col">Référence</th><th scope="col">Dernière valeur</th><th scope="col">Cible</th><th scope="col">Parcouru</th></tr></thead>` +
     `<tbody>${rows.join('')}</tbody></table>`)
   );
 }
 
-/** « 38 % du chemin, évolution favorable », with a gauge drawn as SVG (the words carry the meaning). */
+/** « 38 % du chemin, évolution favorable », with a meter (the words carry the meaning). */
 function progress(p: CibleProgress): string {
   if (p.secret) return 'non calculable (secret)';
   if (!p.derniere) return '—';
@@ -83,7 +83,7 @@ function progress(p: CibleProgress): string {
   const verdict = p.jugement === 'favorable' ? 'évolution favorable' : p.jugement === 'defavorable' ? 'évolution défavorable' : stable ? 'stable' : 'évolution non jugée (sens neutre)';
   if (p.ratio === undefined) return esc(verdict);
   const pct = Math.round(p.ratio * 100);
-  const w = Math.max(0, Math.min(1, p.ratio)) * 60;
-  const gauge = `<svg class="jauge" width="60" height="8" aria-hidden="true" focusable="false"><rect width="60" height="8" fill="#e4e7ec"/><rect width="${w.toFixed(1)}" height="8" fill="${p.jugement === 'defavorable' ? '#9a2a10' : '#1f4e8c'}"/></svg>`;
+  // A meter for the eye; the words beside it carry the meaning.
+  const gauge = `<meter value="${Math.max(0, Math.min(1, p.ratio)).toFixed(2)}" aria-hidden="true"></meter>`;
   return `${gauge} <span class="jugement jugement-${p.jugement ?? 'neutre'}">${esc(formatNumber(pct, 0))}${NBSP}% du chemin, ${esc(verdict)}</span>`;
 }

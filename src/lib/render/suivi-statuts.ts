@@ -26,19 +26,23 @@ function ficheLink(ctx: RenderContext, f: Fiche): string {
 export function renderStatutTable(ctx: RenderContext, by: StatutBy): string {
   const contract = ctx.contract;
   const l = contract.contrat.libelles;
+  const compact = by === 'objectif';
   const first = by === 'pilier' ? l.pilier : by === 'objectif' ? l.objectif : 'Quartier';
   const caption = by === 'pilier' ? `Statut des fiches par ${l.pilier.toLowerCase()} (celui de leur premier ${l.objectif.toLowerCase()})` : by === 'objectif' ? `Statut des fiches par ${l.objectif.toLowerCase()}` : 'Statut des fiches par quartier';
   const rows = statutGroups(contract, by).map((g) => {
     // An objectif by its number alone (the column says what it is), a pilier with its word, a quartier by its name.
     const name = 'nom' in g.entity ? esc(g.entity.nom) : by === 'objectif' ? `${esc(g.entity.numero)} ${esc(g.entity.titre)}` : `${esc(entityLabel(contract, { kind: by, id: g.id }).prefix)}${NBSP}: ${esc(g.entity.titre)}`;
     const counts = new Map(g.counts.map((c) => [c.statut, c.nombre]));
-    const cells = STATUTS.map((s) => (counts.has(s) ? `<td>${counts.get(s)}</td>` : '<td class="nul">0</td>')).join('');
+    // Objectifs are many: their statuts in words (« 2 en cours, 1 réalisé ») rather than a grid of zeros.
+    const cells = compact
+      ? `<td class="statuts-mots">${g.counts.map((c) => `${c.nombre}${NBSP}${esc(fr.statuts[c.statut].toLowerCase())}`).join(', ') || '—'}</td>`
+      : STATUTS.map((s) => (counts.has(s) ? `<td>${counts.get(s)}</td>` : '<td class="nul">0</td>')).join('');
     const late = g.late.length ? `<td class="retard-liste"><strong>${g.late.length}</strong>${NBSP}: ${g.late.map((f) => ficheLink(ctx, f)).join(', ')}</td>` : '<td class="nul">0</td>';
     return `<tr${g.fiches.length === 0 ? ' class="sans-fiche"' : ''}><th scope="row"><a href="${esc(ctx.href({ kind: by, id: g.id }))}">${name}</a></th><td>${g.fiches.length || 'aucune'}</td>${cells}${late}</tr>`;
   });
   return (
     scrollTable(ctx, caption, `<table class="suivi-statuts"><caption>${esc(caption)}</caption>` +
-    `<thead><tr><th scope="col">${esc(first)}</th><th scope="col">Fiches</th>${STATUTS.map((s) => `<th scope="col">${esc(fr.statuts[s])}</th>`).join('')}<th scope="col">Dont en retard</th></tr></thead>` +
+    `<thead><tr><th scope="col">${esc(first)}</th><th scope="col">Fiches</th>${compact ? '<th scope="col">Statuts</th>' : STATUTS.map((s) => `<th scope="col">${esc(fr.statuts[s])}</th>`).join('')}<th scope="col">Dont en retard</th></tr></thead>` +
     `<tbody>${rows.join('')}</tbody></table>`)
   );
 }
@@ -87,7 +91,7 @@ export function renderCoverage(ctx: RenderContext): string {
   const body = rows.map((r) => {
     const cells = r.cells.map((c) => (c.fiches.length ? `<td>${c.fiches.length}</td>` : '<td class="nul">0</td>')).join('');
     const mark = r.vide ? ` <strong class="sans-fiche-mot">aucune fiche</strong>` : '';
-    return `<tr${r.vide ? ' class="sans-fiche"' : ''}><th scope="row"><a href="${esc(ctx.href({ kind: 'objectif', id: r.objectif.id }))}">${esc(r.objectif.numero)} ${esc(r.objectif.titre)}</a>${mark}</th>${cells}</tr>`;
+    return `<tr${r.vide ? ' class="sans-fiche"' : ''}><th scope="row">${esc(r.objectif.numero)} ${esc(r.objectif.titre)}${mark}</th>${cells}</tr>`;
   });
   return (
     list +

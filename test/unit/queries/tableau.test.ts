@@ -61,13 +61,14 @@ describe('dashboard renderers', () => {
   it('says in words which objectif has no fiche, not by colour alone', () => {
     const html = renderCoverage(ctx);
     expect(text(html)).toContain('Un objectif opérationnel n’a aucune fiche : 1.1.2 Former .');
-    expect(html).toContain('<tr class="sans-fiche"><th scope="row"><a href="/cdv/strategie/piliers/social/#objectif-former">1.1.2 Former</a> <strong class="sans-fiche-mot">aucune fiche</strong></th><td class="nul">0</td></tr>');
+    expect(html).toContain('<tr class="sans-fiche"><th scope="row">1.1.2 Former <strong class="sans-fiche-mot">aucune fiche</strong></th><td class="nul">0</td></tr>');
   });
 
   it('counts statuts per group with links, and says « aucune » for a group without fiche', () => {
     const html = renderStatutTable(ctx, 'objectif');
     expect(html).toContain('<tr class="sans-fiche"><th scope="row"><a href="/cdv/strategie/piliers/social/#objectif-former">1.1.2 Former</a></th><td>aucune</td>');
     expect(text(renderStatutTable(ctx, 'pilier'))).toContain('Pilier 1 : Cohésion 1 0 1 0 0 0 0 1 : Fiche 1');
+    expect(text(renderStatutTable(ctx, 'objectif'))).toContain("1.1.1 Accompagner vers l'emploi 2 1 en cours, 1 réalisé 1 : Fiche 1");
   });
 
   it('lists every fiche once under its pilier, with statut and progress; late by calendrier said beside the statut', () => {
@@ -93,7 +94,7 @@ describe('dashboard renderers', () => {
 
   it('renders the commitments by signatory with their statut by year, and a summary for the latest year', () => {
     expect(text(renderEngagements(ctx, 2))).toBe(
-      'Préfecture Former des adultes Aucun suivi inscrit. Ville test Accompagner les jeunes Objectif opérationnel 1.1.1 Accompagner vers l\'emploi Quartiers tous les quartiers Accompagner les jeunes : statut par année Année Statut Commentaire 2016 En cours — 2018 Tenu Fait.',
+      'Préfecture Former des adultes Aucun suivi inscrit. Ville test Accompagner les jeunes Objectif opérationnel 1.1.1 Accompagner vers l\'emploi Quartiers tous les quartiers 2016 En cours 2018 Tenu Fait.',
     );
     expect(text(renderEngagementsSummary(ctx))).toContain('Préfecture 1 0 0 0 0 0 1 Ville test 1 0 0 1 0 0 0');
   });
