@@ -116,6 +116,44 @@ export const FINANCEMENTS_TABLE: TableSpec = {
   ],
 };
 
+export const SUIVI_TABLE: TableSpec = {
+  nom: 'suivi',
+  titre: 'Suivi des fiches',
+  ligne: 'fiche, année de suivi et financeur (une année sans financeur donne une ligne au financeur vide)',
+  colonnes: [
+    col('fiche', 'Fiche', 'texte', 'identifiant de la fiche (colonne `id` de la table `fiches`)'),
+    col('numero', 'Numéro de la fiche', 'entier', 'numéro d’ordre de la fiche'),
+    col('titre', 'Titre de la fiche', 'texte', 'titre de la fiche'),
+    col('pilier', 'Pilier', 'texte', 'identifiant du pilier du premier objectif de la fiche : les piliers totalisent l’ensemble'),
+    col('annee', 'Année', 'annee', 'année de la programmation suivie'),
+    col('statut', 'Statut', 'texte', 'statut de la fiche à la fin de l’année : `a-lancer`, `en-cours`, `en-retard`, `suspendu`, `realise` ou `abandonne`'),
+    col('en_retard', 'En retard', 'booleen', 'vrai si la fiche est en retard cette année-là (statut `en-retard`, ou calendrier achevé avant l’année sans être réalisée ni abandonnée)'),
+    col('avancement', 'Avancement', 'part', 'avancement de la fiche cette année-là, de 0 à 1 ; vide s’il n’est pas renseigné'),
+    col('financeur', 'Financeur', 'texte', 'financeur, écrit comme dans le budget de la fiche s’il y figure ; vide pour une année sans financement'),
+    col('prevu', 'Programmé (€)', 'euros', 'montant programmé par ce financeur cette année-là'),
+    col('engage', 'Engagé (€)', 'euros', 'montant engagé (convention signée, subvention attribuée)'),
+    col('realise', 'Versé (€)', 'euros', 'montant versé à ce jour sur la programmation de l’année'),
+    col('dossiers', 'Dossiers', 'liste', 'références des dossiers de subvention de l’année'),
+  ],
+};
+
+export const ENGAGEMENTS_TABLE: TableSpec = {
+  nom: 'engagements',
+  titre: 'Engagements des signataires',
+  ligne: 'engagement d’un signataire et année de suivi (un engagement sans suivi donne une ligne à l’année vide)',
+  colonnes: [
+    col('id', 'Identifiant', 'texte', 'identifiant de l’engagement'),
+    col('signataire', 'Signataire', 'texte', 'signataire qui s’engage, tel que nommé dans le contrat'),
+    col('engagement', 'Engagement', 'texte', 'l’engagement, en une phrase'),
+    col('objectifs', 'Objectifs', 'liste', 'identifiants des objectifs opérationnels servis'),
+    col('quartiers', 'Quartiers', 'liste', 'identifiants des quartiers concernés'),
+    col('tous_quartiers', 'Tous les quartiers', 'booleen', 'vrai si l’engagement vise tous les quartiers'),
+    col('annee', 'Année', 'annee', 'année de suivi'),
+    col('statut', 'Statut', 'texte', '`a-lancer`, `en-cours`, `tenu`, `partiellement-tenu` ou `non-tenu`'),
+    col('commentaire', 'Commentaire', 'texte', 'commentaire de l’année'),
+  ],
+};
+
 /** A description without its Markdown code marks, for the XLSX and JSON. */
 export function plainDescription(c: Column): string {
   return c.description.replaceAll('`', '');

@@ -5,8 +5,8 @@
  * for programs; the XLSX for spreadsheets is in open-data-xlsx.ts.
  */
 import type { Contract } from './model/index.ts';
-import { lookupOf } from './queries/index.ts';
-import { FICHES_TABLE, FINANCEMENTS_TABLE, INDICATEURS_TABLE, plainDescription, TYPE_LABELS, type TableSpec } from './open-data-columns.ts';
+import { fichePilier, ficheStatut, isLate, lookupOf, moneyRows, type MoneyRow } from './queries/index.ts';
+import { ENGAGEMENTS_TABLE, FICHES_TABLE, FINANCEMENTS_TABLE, INDICATEURS_TABLE, SUIVI_TABLE, plainDescription, TYPE_LABELS, type TableSpec } from './open-data-columns.ts';
 
 /** A cell before a format writes it; `undefined` and `null` are an empty cell. */
 export type Value = string | number | boolean | null | undefined | readonly (string | undefined)[];
@@ -81,11 +81,52 @@ export function indicateursRows(contract: Contract): Row[] {
   );
 }
 
+/**
+ * One row per fiche × suivi year × funder, the amounts from the shared money
+ * query; a year without funder gives one row with an empty funder, so its
+ * statut and progress are not lost.
+ */
+export function suiviRows(contract: Contract): Row[] {
+  const money = new Map<string, MoneyRow[]>();
+  for (const r of moneyRows(contract)) {
+    const key = `${r.fiche}\u0000${r.annee}`;
+    money.set(key, [...(money.get(key) ?? []), r]);
+  }
+  return contract.fiches.flatMap((f) =>
+    (f.suivi ?? []).flatMap((s) => {
+      const year = {
+        fiche: f.id,
+        numero: f.numero,
+        titre: f.titre,
+        annee: s.annee,
+        statut: ficheStatut(f, s.annee),
+        en_retard: isLate(contract, f, s.annee),
+        avancement: s.avancement === undefined ? undefined : s.avancement / 100,
+        dossiers: s.dossiers,
+      };
+      const rows = money.get(`${f.id}\u0000${s.annee}`) ?? [];
+      if (rows.length === 0) return [{ ...year, pilier: fichePilier(contract, f) }];
+      return rows.map((r) => ({ ...year, pilier: r.pilier, financeur: r.financeur, prevu: r.prevu, engage: r.engage, realise: r.realise }));
+    }),
+  );
+}
+
+/** One row per commitment × suivi year; a commitment without suivi gives one row with an empty year. */
+export function engagementsRows(contract: Contract): Row[] {
+  return contract.engagements.flatMap((e) => {
+    const base = { id: e.id, signataire: e.signataire, engagement: e.engagement, objectifs: e.objectifs, quartiers: e.quartiers, tous_quartiers: e.tousQuartiers };
+    return e.suivi.length ? e.suivi.map((s) => ({ ...base, annee: s.annee, statut: s.statut, commentaire: s.commentaire })) : [base];
+  });
+}
+
 /** The published tables, in the order of the downloads page. */
 export const OPEN_DATA_TABLES: readonly OpenDataTable[] = [
   { spec: FICHES_TABLE, rows: fichesRows },
   { spec: FINANCEMENTS_TABLE, rows: financementsRows },
   { spec: INDICATEURS_TABLE, rows: indicateursRows },
+  // Headers only for a contract without follow-up: every contract publishes the same files.
+  { spec: SUIVI_TABLE, rows: suiviRows },
+  { spec: ENGAGEMENTS_TABLE, rows: engagementsRows },
 ];
 
 /** A list cell as text: the CSV and XLSX form (« a|b|c »). */

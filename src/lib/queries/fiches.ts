@@ -4,6 +4,7 @@
  * documents and the home page all read them here.
  */
 import type { Contract, Fiche, Pilier } from '../model/index.ts';
+import { lookupOf } from './lookup.ts';
 
 export type FicheScope = { objectif: string } | { quartier: string } | { pilier: string };
 
@@ -31,6 +32,11 @@ export function fichesOf(contract: Contract, scope?: FicheScope): readonly Fiche
  */
 export function fichesByPilier(contract: Contract): { pilier: Pilier; fiches: Fiche[] }[] {
   return contract.piliers.map((pilier) => ({ pilier, fiches: contract.fiches.filter((f) => f.piliers[0] === pilier.id) })).filter((g) => g.fiches.length > 0);
+}
+
+/** The pilier a fiche counts under where totals must add up (money, statuts): that of its first objectif. */
+export function fichePilier(contract: Contract, fiche: Fiche): string {
+  return lookupOf(contract).objectif.get(fiche.objectifs[0]!)?.pilier ?? fiche.piliers[0] ?? '';
 }
 
 function indexOf(contract: Contract): FicheIndex {

@@ -5,7 +5,7 @@
  * it is worth caching.
  */
 export { afomsInOrder } from './afoms.ts';
-export { fichesByPilier, fichesOf, type FicheScope } from './fiches.ts';
+export { fichePilier, fichesByPilier, fichesOf, type FicheScope } from './fiches.ts';
 export { contractFigures, figureYear, quartierFigures, type ContractFigures, type QuartierFigure } from './figures.ts';
 export { groupIndicateurs, type IndicateurGroup } from './indicateurs.ts';
 export { declinaisonsTitle, entityLabel, entityName, labelText, treeLevelsTitle, type EntityLabel, type EntityName } from './labels.ts';

@@ -20,7 +20,7 @@
  */
 import { financeurKey } from '../model/fiche-suivi.ts';
 import type { Contract } from '../model/index.ts';
-import { lookupOf } from './lookup.ts';
+import { fichePilier } from './fiches.ts';
 
 export { financeurKey };
 
@@ -62,10 +62,9 @@ function indexOf(contract: Contract): MoneyIndex {
   const names = new Map<string, string>();
   for (const f of contract.fiches) for (const b of f.budget?.financements ?? []) if (!names.has(financeurKey(b.financeur))) names.set(financeurKey(b.financeur), b.financeur.trim());
   for (const f of contract.fiches) for (const s of f.suivi ?? []) for (const x of s.financements) if (!names.has(financeurKey(x.financeur))) names.set(financeurKey(x.financeur), x.financeur.trim());
-  const objectif = lookupOf(contract).objectif;
   const rows: MoneyRow[] = [];
   for (const f of contract.fiches) {
-    const pilier = objectif.get(f.objectifs[0]!)?.pilier ?? f.piliers[0] ?? '';
+    const pilier = fichePilier(contract, f);
     for (const s of f.suivi ?? [])
       for (const x of s.financements) {
         const cle = financeurKey(x.financeur);

@@ -19,8 +19,8 @@
  *   quartier); `vide` when the objectif has no fiche at all.
  */
 import type { Contract, Fiche, FicheStatut, Objectif, Pilier, Quartier } from '../model/index.ts';
-import { fichesOf } from './fiches.ts';
-import { lookupOf, objectifsOf } from './lookup.ts';
+import { fichePilier, fichesOf } from './fiches.ts';
+import { objectifsOf } from './lookup.ts';
 import { ficheStatut, isLate } from './suivi.ts';
 
 export const STATUTS: readonly FicheStatut[] = ['a-lancer', 'en-cours', 'en-retard', 'suspendu', 'realise', 'abandonne'];
@@ -63,16 +63,11 @@ export function ficheAvancement(fiche: Fiche): { annee: number; avancement: numb
 export function statutGroups(contract: Contract, by: StatutBy): StatutGroup[] {
   const entities: { id: string; entity: Pilier | Objectif | Quartier; fiches: readonly Fiche[] }[] =
     by === 'pilier'
-      ? contract.piliers.map((p) => ({ id: p.id, entity: p, fiches: contract.fiches.filter((f) => firstPilier(contract, f) === p.id) }))
+      ? contract.piliers.map((p) => ({ id: p.id, entity: p, fiches: contract.fiches.filter((f) => fichePilier(contract, f) === p.id) }))
       : by === 'objectif'
         ? objectifsOf(contract.piliers).map((o) => ({ id: o.id, entity: o, fiches: fichesOf(contract, { objectif: o.id }) }))
         : contract.quartiers.map((q) => ({ id: q.id, entity: q, fiches: fichesOf(contract, { quartier: q.id }) }));
   return entities.map((g) => ({ ...g, counts: statutCounts(g.fiches), late: g.fiches.filter((f) => isLate(contract, f)) }));
-}
-
-/** The pilier a fiche counts under: that of its first objectif (as the money does). */
-function firstPilier(contract: Contract, f: Fiche): string | undefined {
-  return lookupOf(contract).objectif.get(f.objectifs[0]!)?.pilier ?? f.piliers[0];
 }
 
 export function coverage(contract: Contract): CoverageRow[] {

@@ -3,10 +3,11 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { buildContract } from '../../../src/lib/model/index.ts';
-import { columnsMarkdown, FICHES_TABLE, FINANCEMENTS_TABLE, INDICATEURS_TABLE } from '../../../src/lib/open-data-columns.ts';
-import { fichesRows, financementsRows, indicateursRows, OPEN_DATA_TABLES, toCsv, toJson } from '../../../src/lib/open-data.ts';
+import { columnsMarkdown, ENGAGEMENTS_TABLE, FICHES_TABLE, FINANCEMENTS_TABLE, INDICATEURS_TABLE, SUIVI_TABLE } from '../../../src/lib/open-data-columns.ts';
+import { engagementsRows, fichesRows, financementsRows, indicateursRows, OPEN_DATA_TABLES, suiviRows, toCsv, toJson } from '../../../src/lib/open-data.ts';
 import { openDataFiles } from '../../../src/lib/open-data-files.ts';
 import { fixtureFiles } from '../../helpers/fixtures.ts';
+import { suiviContract } from '../../helpers/suivi-contract.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const c = buildContract(fixtureFiles('minimal')).contract!;
@@ -97,12 +98,44 @@ describe('open data as JSON', () => {
   });
 });
 
+describe('the follow-up as open data', () => {
+  const v2 = suiviContract();
+
+  it('writes one row per fiche × year × funder, a year without funder as one row with an empty funder', () => {
+    expect(toCsv(SUIVI_TABLE, suiviRows(v2))).toBe(
+      'fiche,numero,titre,pilier,annee,statut,en_retard,avancement,financeur,prevu,engage,realise,dossiers\r\n' +
+        'accompagner-jeunes,1,Accompagner les jeunes,social,2015,en-cours,false,0.4,État,300,300,250.5,DOS-1\r\n' +
+        'accompagner-jeunes,1,Accompagner les jeunes,social,2015,en-cours,false,0.4,Ville,200,,,DOS-1\r\n' +
+        'accompagner-jeunes,1,Accompagner les jeunes,social,2016,en-cours,false,0.6,État,100.25,50,,\r\n' +
+        'renover-logements,2,Rénover les logements,cadre,2017,realise,false,1,Région,1000,,900,\r\n',
+    );
+    const withoutMoney = suiviContract({ 'cahier-2/fiches/renover-logements.md': '---\ntitre: Rénover\nobjectifs: [renover]\nquartiers: tous\nporteur: Bailleur\ncalendrier: {debut: 2015, fin: 2016}\nsuivi:\n  2017:\n    statut: en-cours\n---\nTexte.\n' });
+    expect(toCsv(SUIVI_TABLE, suiviRows(withoutMoney)).split('\r\n').at(-2)).toBe('renover-logements,2,Rénover,cadre,2017,en-cours,true,,,,,,');
+  });
+
+  it('writes one row per commitment × year, a commitment without suivi as one row with an empty year', () => {
+    expect(toCsv(ENGAGEMENTS_TABLE, engagementsRows(v2))).toBe(
+      'id,signataire,engagement,objectifs,quartiers,tous_quartiers,annee,statut,commentaire\r\n' +
+        'emploi-jeunes,Ville test,Accompagner les jeunes,accompagner,centre,true,2016,en-cours,\r\n' +
+        'emploi-jeunes,Ville test,Accompagner les jeunes,accompagner,centre,true,2018,tenu,Fait.\r\n' +
+        'prefecture-adultes,Préfecture,Former des adultes,,,false,,,\r\n',
+    );
+  });
+
+  it('publishes both tables with their header only for a contract without follow-up', () => {
+    expect(toCsv(SUIVI_TABLE, suiviRows(c))).toBe(`${SUIVI_TABLE.colonnes.map((x) => x.nom).join(',')}\r\n`);
+    expect(JSON.parse(toJson(ENGAGEMENTS_TABLE, engagementsRows(c), c)).engagements).toEqual([]);
+  });
+});
+
 describe('the files of dist/donnees/', () => {
   it('are every table as XLSX, CSV and JSON', () => {
     expect(openDataFiles()).toEqual([
       'fiches.xlsx', 'fiches.csv', 'fiches.json',
       'financements.xlsx', 'financements.csv', 'financements.json',
       'indicateurs.xlsx', 'indicateurs.csv', 'indicateurs.json',
+      'suivi.xlsx', 'suivi.csv', 'suivi.json',
+      'engagements.xlsx', 'engagements.csv', 'engagements.json',
     ]);
   });
 
