@@ -21,7 +21,8 @@ export function statusLine(stream: NodeJS.WriteStream = process.stdout, everyMs 
       const now = performance.now();
       if (now - last < everyMs) return;
       last = now;
-      stream.write(`\r\x1b[K${text.slice(0, Math.max(20, (stream.columns ?? 80) - 1))}`);
+      // A terminal of unknown width (0) counts as 80 columns.
+      stream.write(`\r\x1b[K${text.slice(0, (stream.columns || 80) - 1)}`);
       shown = true;
     },
     clear() {
@@ -36,5 +37,5 @@ export function progressText(label: string, progress: Progress): string {
   const n = (v: number) => formatNumber(v, 0);
   if (progress.printing) return `${label} : impression de ${n(progress.pages)} pages`;
   const of = progress.estimate !== undefined ? ` / ≈ ${n(Math.max(progress.estimate, progress.pages))}` : '';
-  return `${label} : ${n(progress.pages)}${of} pages`;
+  return `${label} : ${n(progress.pages)}${of} page${progress.pages >= 2 || of ? 's' : ''}`;
 }

@@ -69,6 +69,7 @@ describe('stall limits grow with the document', () => {
 
 describe('what the terminal and the build say', () => {
   it('shows pages laid out, the estimated total once known, then the printing', () => {
+    expect(progressText('Cahier I', { pages: 1 })).toBe('Cahier I : 1 page');
     expect(progressText('Cahier I', { pages: 12 })).toBe('Cahier I : 12 pages');
     expect(progressText('Cahier I', { pages: 240, estimate: 1584 })).toBe('Cahier I : 240 / ≈ 1\u202f584 pages');
     expect(progressText('Cahier II', { pages: 1076, estimate: 1076, printing: true })).toBe('Cahier II : impression de 1\u202f076 pages');
