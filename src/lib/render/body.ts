@@ -17,6 +17,7 @@ import { renderArbreOutline } from './tree-outline.ts';
 import { fichesOf, kindWords, type RefPlacement } from '../queries/index.ts';
 import { namesKind, refSurroundings, type RefSurroundings } from './ref-placement.ts';
 import { contractBeforeRefs } from '../markdown/ref-contractions.ts';
+import { nameElsewhereOnce } from '../markdown/ref-runs.ts';
 import { routes } from '../site/routes.ts';
 
 export interface BodyOptions {
@@ -36,7 +37,11 @@ export function renderBody(body: Body, ctx: RenderContext, options: BodyOptions 
     mediaUrl: (path) => ctx.url(`/${path}`),
     directive: (node) => renderDirective(node, ctx, `${prefix}${++n}`, options.headingShift ?? 0, around?.get(node.position?.start.offset ?? -1)),
     // « à :ref[les-acacias] » → « aux Acacias »: the preposition the author wrote takes the quartier name's article.
-    prepare: (root) => contractBeforeRefs(root, (target) => (target.kind === 'quartier' ? ctx.lookup.quartier.get(target.id)?.nom : undefined)),
+    prepare: (root) => {
+      contractBeforeRefs(root, (target) => (target.kind === 'quartier' ? ctx.lookup.quartier.get(target.id)?.nom : undefined));
+      // In print, « A, B et C (cahier I) » rather than the other cahier after each.
+      if (ctx.refForm === 'short') nameElsewhereOnce(root, (target) => ctx.refHref(target) === undefined);
+    },
   });
 }
 
@@ -51,6 +56,7 @@ export function renderDirective(node: Directive, ctx: RenderContext, idSuffix: s
       const placement: RefPlacement = {
         ...(around ? { named: namesKind(around.before, kindWords(c, target)), bracketed: around.bracketed, sentenceStart: around.sentenceStart, titled: around.opensItem } : {}),
         ...(data?.nom !== undefined ? { nom: data.nom } : {}),
+        ...(data?.elsewhereSaid ? { elsewhereSaid: true } : {}),
       };
       return renderRef(target, ctx, placement);
     }
