@@ -61,7 +61,8 @@ export function shortRef(contract: Contract, target: RefTarget, placement: RefPl
       break;
     default:
       // The tree's levels and the fiches: their word and number.
-      form = { lead: named ? numero : `${levelWord(word)} ${numero}`, rest: placement.titled ? titre : '' };
+      // The word and its number never part at a line end.
+      form = { lead: named ? numero : `${levelWord(word)}${NBSP}${numero}`, rest: placement.titled ? titre : '' };
   }
   if (placement.bracketed) form = { lead: squareBrackets(form.lead), rest: squareBrackets(form.rest) };
   if (placement.sentenceStart) form = form.lead ? { ...form, lead: upperFirst(form.lead) } : { ...form, rest: upperFirst(form.rest) };

@@ -22,9 +22,12 @@ export function renderAfom(afom: Afom, ctx: RenderContext, options: { headingLev
     afom.quartier ? renderRef({ kind: 'quartier', id: afom.quartier }, ctx) : '',
   ].filter(Boolean);
   const cells = AFOM_QUADRANTS.map((q) => quadrant(q, afom.quadrants[q], ctx, h + 1)).join('');
+  // In print, the enjeux cited are in the other cahier: said once under the grid, not after each.
+  const cited = AFOM_QUADRANTS.flatMap((q) => afom.quadrants[q].flatMap((item) => item.enjeux));
+  const note = ctx.refForm === 'short' && ctx.elsewhere && cited.some((e) => ctx.refHref({ kind: 'enjeu', id: e }) === undefined) ? `\n<p class="afom-renvoi">«\u00a0${fr.citePar}\u00a0» renvoie au ${esc(ctx.elsewhere)}.</p>` : '';
   return `<section class="afom"${id} aria-labelledby="${anchors.afom(afom.id)}-titre">
 <h${h} id="${anchors.afom(afom.id)}-titre" class="afom-titre">${esc(afom.titre)}</h${h}>${context.length ? `\n<p class="afom-contexte">${context.join(' · ')}</p>` : ''}
-<div class="afom-grille">${cells}</div>
+<div class="afom-grille">${cells}</div>${note}
 </section>`;
 }
 
@@ -39,7 +42,7 @@ function itemHtml(item: AfomItem, ctx: RenderContext): string {
   const links: string[] = [];
   for (const id of item.indicateurs) links.push(renderRef({ kind: 'indicateur', id }, ctx));
   const cited = item.enjeux.map((id) => {
-    if (ctx.refForm === 'short') return renderRef({ kind: 'enjeu', id }, ctx);
+    if (ctx.refForm === 'short') return renderRef({ kind: 'enjeu', id }, ctx, { elsewhereSaid: true });
     const label = entityLabel(ctx.contract, { kind: 'enjeu', id });
     const href = ctx.refHref({ kind: 'enjeu', id });
     return href

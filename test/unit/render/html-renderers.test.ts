@@ -45,7 +45,7 @@ describe(':ref', () => {
     );
     const p = autre.piliers[1]!;
     // In print, its short form (ref-forms.test.ts has every kind).
-    expect(renderRef({ kind: 'pilier', id: p.id }, createContext(autre, printOptions()))).toBe(`<a class="ref ref-pilier" href="#pilier-${p.id}">${autre.contrat.libelles.pilier.toLowerCase()} ${p.numero}</a>`);
+    expect(renderRef({ kind: 'pilier', id: p.id }, createContext(autre, printOptions()))).toBe(`<a class="ref ref-pilier" href="#pilier-${p.id}">${autre.contrat.libelles.pilier.toLowerCase()}\u00a0${p.numero}</a>`);
   });
 });
 

@@ -34,17 +34,17 @@ describe('the short form of each kind', () => {
   const t = (kind: Parameters<typeof shortRefText>[1]['kind'], id: string, placement = {}) => shortRefText(c, { kind, id }, placement);
 
   it('names a level of the tree by the first word of its label and its number', () => {
-    expect(t('pilier', 'social')).toBe('pilier 1');
-    expect(t('enjeu', 'emploi')).toBe('enjeu 1.A');
-    expect(t('axe', 'insertion')).toBe('axe 1.1');
-    expect(t('objectif', 'accompagner')).toBe('objectif 1.1.1');
-    expect(t('fiche', fiche.id)).toBe(`fiche ${fiche.numero}`);
+    expect(t('pilier', 'social')).toBe('pilier 1');
+    expect(t('enjeu', 'emploi')).toBe('enjeu 1.A');
+    expect(t('axe', 'insertion')).toBe('axe 1.1');
+    expect(t('objectif', 'accompagner')).toBe('objectif 1.1.1');
+    expect(t('fiche', fiche.id)).toBe(`fiche\u00a0${fiche.numero}`);
   });
 
   it('follows the contract’s labels', () => {
     const autre = build(textFile('contrat.yaml', 'titre: C\nterritoire: agglo\nperiode:\n  debut: 2015\n  fin: 2020\nstatut: signe\nversion: "1.0"\ndate: 2015-06-30\nmaitre_ouvrage: A\nlibelles:\n  pilier: Priorité\n  objectif: Engagement de moyens\n'));
-    expect(shortRefText(autre, { kind: 'pilier', id: 'social' })).toBe('priorité 1');
-    expect(shortRefText(autre, { kind: 'objectif', id: 'accompagner' })).toBe('engagement 1.1.1');
+    expect(shortRefText(autre, { kind: 'pilier', id: 'social' })).toBe('priorité 1');
+    expect(shortRefText(autre, { kind: 'objectif', id: 'accompagner' })).toBe('engagement 1.1.1');
     expect(kindWords(autre, { kind: 'objectif', id: 'accompagner' })).toEqual(expect.arrayContaining(['engagement de moyens', 'engagements de moyens', 'engagement', 'engagements']));
   });
 
@@ -68,8 +68,8 @@ describe('the short form of each kind', () => {
   });
 
   it('is capitalised at the start of a sentence, titled where the title matters, square-bracketed inside brackets', () => {
-    expect(t('objectif', 'accompagner', { sentenceStart: true })).toBe('Objectif 1.1.1');
-    expect(t('objectif', 'accompagner', { titled: true })).toBe('objectif 1.1.1 Accompagner vers l\'emploi');
+    expect(t('objectif', 'accompagner', { sentenceStart: true })).toBe('Objectif 1.1.1');
+    expect(t('objectif', 'accompagner', { titled: true })).toBe('objectif 1.1.1 Accompagner vers l\'emploi');
     expect(t('quartier', 'centre', { bracketed: true })).toBe('Centre [Vieille ville]');
   });
 });
@@ -103,14 +103,14 @@ describe('a reference in a printed cahier', () => {
   const cahier1 = printContext(c, 1, '/');
 
   it('links to its anchor, where the page is written after layout; the site keeps number and title', () => {
-    expect(renderRef({ kind: 'objectif', id: 'accompagner' }, cahier2)).toBe('<a class="ref ref-objectif" href="#objectif-accompagner">objectif 1.1.1</a>');
+    expect(renderRef({ kind: 'objectif', id: 'accompagner' }, cahier2)).toBe('<a class="ref ref-objectif" href="#objectif-accompagner">objectif 1.1.1</a>');
     expect(renderRef({ kind: 'objectif', id: 'accompagner' }, createContext(c))).toBe(
       '<a class="ref ref-objectif" href="/strategie/piliers/social/#objectif-accompagner"><span class="ref-num">Objectif opérationnel 1.1.1</span> Accompagner vers l&#39;emploi</a>',
     );
   });
 
   it('writes its page after a comma inside brackets, and inside the brackets a name ends with', () => {
-    expect(renderRef({ kind: 'objectif', id: 'accompagner' }, cahier2, { bracketed: true })).toBe('<a class="ref ref-objectif" href="#objectif-accompagner" data-renvoi="incise">objectif 1.1.1</a>');
+    expect(renderRef({ kind: 'objectif', id: 'accompagner' }, cahier2, { bracketed: true })).toBe('<a class="ref ref-objectif" href="#objectif-accompagner" data-renvoi="incise">objectif 1.1.1</a>');
     expect(renderRef({ kind: 'quartier', id: 'centre' }, cahier1)).toBe('<a class="ref ref-quartier" href="#quartier-centre" data-renvoi="incise">Centre (Vieille ville<span class="renvoi-page"></span>)</a>');
     expect(renderRef({ kind: 'quartier', id: 'centre' }, cahier1, { bracketed: true })).toBe('<a class="ref ref-quartier" href="#quartier-centre" data-renvoi="incise">Centre [Vieille ville]</a>');
   });
@@ -118,7 +118,7 @@ describe('a reference in a printed cahier', () => {
   it('names the other cahier, in brackets or after a comma, never nested', () => {
     expect(renderRef({ kind: 'constat', id: 'chomage-eleve' }, cahier2)).toBe(`<span class="ref ref-constat ref-ailleurs">faiblesse «${NB}Un chômage élevé${NB}»${NB}(cahier I)</span>`);
     expect(renderRef({ kind: 'constat', id: 'chomage-eleve' }, cahier2, { bracketed: true })).toBe(`<span class="ref ref-constat ref-ailleurs">faiblesse «${NB}Un chômage élevé${NB}»,${NB}cahier I</span>`);
-    expect(renderRef({ kind: 'enjeu', id: 'emploi' }, cahier1)).toBe(`<span class="ref ref-enjeu ref-ailleurs">enjeu 1.A${NB}(cahier II)</span>`);
+    expect(renderRef({ kind: 'enjeu', id: 'emploi' }, cahier1)).toBe(`<span class="ref ref-enjeu ref-ailleurs">enjeu 1.A${NB}(cahier II)</span>`);
     const cat = build(textFile('cahier-1/indicateurs/chomage.yaml', 'titre: Chômage (catégorie A)\nunite: "%"\nsource: Insee\nvaleurs:\n  2011:\n    centre: 20.5\n'));
     expect(renderRef({ kind: 'indicateur', id: 'chomage' }, printContext(cat, 2, '/'))).toBe(`<span class="ref ref-indicateur ref-ailleurs">chômage (catégorie A,${NB}cahier I)</span>`);
   });
@@ -132,10 +132,10 @@ describe('a reference in a printed cahier', () => {
     ).cahier2[0]!.body;
     const html = renderBody(body, cahier2);
     expect(html).toContain('L\'enjeu <a class="ref ref-enjeu" href="#enjeu-emploi">1.A</a> est premier.');
-    expect(html).toContain('<a class="ref ref-objectif" href="#objectif-accompagner">Objectif 1.1.1</a> le sert');
+    expect(html).toContain('<a class="ref ref-objectif" href="#objectif-accompagner">Objectif 1.1.1</a> le sert');
     expect(html).toContain(`(<span class="ref ref-constat ref-ailleurs">faiblesse «${NB}Un chômage élevé${NB}»,${NB}cahier I</span>)`);
     expect(html).toContain(`le <span class="ref ref-indicateur ref-ailleurs">taux de chômage${NB}(cahier I)</span> le montre`);
-    expect(html).toContain('<li><a class="ref ref-objectif" href="#objectif-accompagner"><span class="ref-num">Objectif 1.1.1</span> Accompagner vers l&#39;emploi</a> : la priorité</li>');
+    expect(html).toContain('<li><a class="ref ref-objectif" href="#objectif-accompagner"><span class="ref-num">Objectif 1.1.1</span> Accompagner vers l&#39;emploi</a> : la priorité</li>');
     const text = html.replace(/<[^>]+>/g, '');
     expect(text).not.toMatch(/\([^()]*\(/);
   });
