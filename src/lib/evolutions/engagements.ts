@@ -10,9 +10,18 @@ import { entityLabel, labelText } from '../queries/index.ts';
 import { listDetail, quartiersDetail } from './fiches.ts';
 import { matchById, otherFields } from './match.ts';
 import type { Change, Detail } from './types.ts';
+import { domId } from '../render/html.ts';
+import { routes } from '../site/routes.ts';
 
 export function compareEngagements(old: Contract, now: Contract): Change[] {
-  const named = (e: Engagement, change: Change['change']): Change => ({ change, prefix: `${fr.evolutions.engagement} (${e.signataire})`, titre: e.engagement, details: [] });
+  const named = (e: Engagement, change: Change['change']): Change => ({
+    change,
+    prefix: `${fr.evolutions.engagement} (${e.signataire})`,
+    titre: e.engagement,
+    // A commitment still there leads to its entry on the commitments' page.
+    ...(change === 'suppression' ? {} : { path: `${routes.engagements()}#${domId('engagement', e.id)}` }),
+    details: [],
+  });
   return matchById(old.engagements ?? [], now.engagements ?? [], (a, b) => engagementDetails(old, a, now, b), (e) => named(e, 'ajout'), (e) => named(e, 'suppression'));
 }
 

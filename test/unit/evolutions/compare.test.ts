@@ -76,8 +76,8 @@ Matrices AFOM (1)
       Autres modifications : menaces
 
 Engagements des signataires (2)
-  Ajout : Engagement (État) — Accompagner 80 jeunes par an
-  Ajout : Engagement (Ville test) — Ouvrir la médiathèque le dimanche
+  Ajout : Engagement (État) — Accompagner 80 jeunes par an (/suivi/engagements/#engagement-etat-emploi)
+  Ajout : Engagement (Ville test) — Ouvrir la médiathèque le dimanche (/suivi/engagements/#engagement-ville-culture)
 
 Chapitres (2)
   Modification : Chapitre du Cahier I — Diagnostic (/diagnostic/chapitres/diagnostic/)
@@ -89,14 +89,14 @@ Chapitres (2)
   it('compares the signatories’ commitments between two versions in format 2', () => {
     const { out } = run(['v1.1']);
     expect(out.slice(out.indexOf('Engagements des signataires'), out.indexOf('\n\nChapitres'))).toBe(`Engagements des signataires (3)
-  Modification : Engagement (État) — Accompagner 80 jeunes par an
+  Modification : Engagement (État) — Accompagner 80 jeunes par an (/suivi/engagements/#engagement-etat-emploi)
       Engagement : Accompagner 50 jeunes par an → Accompagner 80 jeunes par an
       Objectifs : + Objectif opérationnel 1.1.1 — Orienter les jeunes
       Quartiers : Centre → Tous les quartiers
       Suivi 2016 : En cours → Tenu
       Suivi 2017 : néant → En cours
       Autres modifications : commentaires du suivi
-  Ajout : Engagement (Ville test) — Ouvrir la médiathèque le dimanche
+  Ajout : Engagement (Ville test) — Ouvrir la médiathèque le dimanche (/suivi/engagements/#engagement-ville-culture)
   Suppression : Engagement (Ville test) — Ouvrir les gymnases le soir`);
   });
 
