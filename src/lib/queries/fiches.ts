@@ -25,13 +25,9 @@ export function fichesOf(contract: Contract, scope?: FicheScope): readonly Fiche
   return index.pilier.get(scope.pilier) ?? [];
 }
 
-/**
- * The fiches under the pilier each belongs to first (its first objectif's:
- * fiches are numbered in tree order, so each group is a run of numbers),
- * piliers in their order, those without a fiche left out.
- */
+/** The fiches under the pilier each belongs to (`fichePilier`), piliers in their order, those without a fiche left out. */
 export function fichesByPilier(contract: Contract): { pilier: Pilier; fiches: Fiche[] }[] {
-  return contract.piliers.map((pilier) => ({ pilier, fiches: contract.fiches.filter((f) => f.piliers[0] === pilier.id) })).filter((g) => g.fiches.length > 0);
+  return contract.piliers.map((pilier) => ({ pilier, fiches: contract.fiches.filter((f) => fichePilier(contract, f) === pilier.id) })).filter((g) => g.fiches.length > 0);
 }
 
 /** The pilier a fiche counts under where totals must add up (money, statuts): that of its first objectif. */
