@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { astroEnv, buildAll, runPdf } from '../../scripts/lib/build-steps.ts';
 import { NO_CHROMIUM } from '../../scripts/lib/browser.ts';
@@ -30,6 +30,23 @@ function snapshot(dir: string): Record<string, string> {
       .map((f) => [f, createHash('sha256').update(readFileSync(join(dir, f))).digest('hex')]),
   );
 }
+/**
+ * The differing PDFs of two builds are copied out of the work folder (which
+ * is removed) so that an intermittent difference can be studied: the
+ * assertion's message says where.
+ */
+function keptWhenDifferent(a: Record<string, string>, b: Record<string, string>, dirA: string, dirB: string): string {
+  const differing = Object.keys(a).filter((f) => f.endsWith('.pdf') && a[f] !== b[f]);
+  if (differing.length === 0) return '';
+  const kept = mkdtempSync(join(tmpdir(), 'cahiers-non-deterministe-'));
+  for (const f of differing)
+    for (const [side, dir] of [['a', dirA], ['b', dirB]] as const) {
+      mkdirSync(dirname(join(kept, side, f)), { recursive: true });
+      cpSync(join(dir, f), join(kept, side, f));
+    }
+  return `PDF différents (${differing.join(', ')}), gardés dans ${kept}`;
+}
+
 function statIsDir(p: string): boolean {
   try {
     return readdirSync(p) !== undefined;
@@ -55,7 +72,7 @@ describe('reliability of the build', () => {
     expect(Object.keys(a).some((f) => f.endsWith('.pdf'))).toBe(true);
     expect(Object.keys(a).filter((f) => f.endsWith('.xlsx')).length).toBeGreaterThan(0);
     expect(Object.keys(a).length).toBeGreaterThan(30);
-    expect(b).toEqual(a);
+    expect(b, keptWhenDifferent(a, b, join(work, 'a'), join(work, 'b'))).toEqual(a);
   }, 240_000);
 
   // The example, whose cahiers run to a hundred pages and more, in parts laid out two at a time: a
@@ -69,7 +86,8 @@ describe('reliability of the build', () => {
     // Every print document of the contract (cahiers, annual reports) and the bound contract.
     const contract = buildContract(readContentFiles(env.CONTENT_DIR)).contract!;
     expect(Object.keys(a).sort()).toEqual([...printDocuments(contract).map((d) => d.file), printFiles.both].sort());
-    expect(pdfs(join(work, 'ex-b'))).toEqual(a);
+    const b = pdfs(join(work, 'ex-b'));
+    expect(b, keptWhenDifferent(a, b, join(work, 'ex-a', 'pdf'), join(work, 'ex-b', 'pdf'))).toEqual(a);
   }, 900_000);
 
   it('leaves dist/ as it was when Chromium cannot start', async () => {
