@@ -43,13 +43,15 @@ for (const size of BENCH_SIZES.filter((s) => only.length === 0 || only.includes(
   const out = join(work, `${size.name}-dist`);
   try {
     const memory = samplePeak(100, load?.pid);
-    const cold = await buildOnce(dir, out);
+    // Its own PDF cache, empty: the first build is cold, the second warm.
+    const cache = join(work, `${size.name}-cache`);
+    const cold = await buildOnce(dir, out, cache);
     const peak = memory.stop();
     say(`${size.name} : construction à froid en ${fmt(cold.total)} s`);
     // One fiche edited, as an author would between two builds.
     const fiche = readdirSync(join(dir, 'cahier-2/fiches')).sort()[0]!;
     appendFileSync(join(dir, 'cahier-2/fiches', fiche), '\nUne phrase ajoutée entre deux constructions.\n');
-    const warm = await buildOnce(dir, out);
+    const warm = await buildOnce(dir, out, cache);
     say(`${size.name} : reconstruction en ${fmt(warm.total)} s`);
     let alone: number | undefined;
     if (reference) {
@@ -72,6 +74,7 @@ for (const size of BENCH_SIZES.filter((s) => only.length === 0 || only.includes(
     load?.stop();
     rmSync(dir, { recursive: true, force: true });
     rmSync(out, { recursive: true, force: true });
+    rmSync(join(work, `${size.name}-cache`), { recursive: true, force: true });
   }
 }
 rmSync(work, { recursive: true, force: true });

@@ -19,6 +19,7 @@ import type { Evolutions } from '../../src/lib/evolutions/types.ts';
 import { handleCliAsync } from './cli.ts';
 import { report } from './run-check.ts';
 import { buildPdfs } from './pdf-steps.ts';
+import { pdfCache } from './pdf-cache.ts';
 import { printFailure } from './print-pages.ts';
 import { statusLine } from './status-line.ts';
 import { finishDownloads, type DownloadsReport } from './downloads-step.ts';
@@ -162,7 +163,7 @@ export function runPdf(env: NodeJS.ProcessEnv, dir: string): Promise<number> {
 
 async function makePdfs(env: NodeJS.ProcessEnv, contract: Contract, dir: string, evolutions?: Evolutions): Promise<void> {
   try {
-    await buildPdfs(dir, contract, basePath(env), log, evolutions, statusLine());
+    await buildPdfs(dir, contract, basePath(env), log, evolutions, statusLine(), pdfCache(env));
   } catch (e) {
     // No Chromium (exit 3) says how to install it; any other failure is reported as such, in one line.
     if (e instanceof CliError) throw e;

@@ -6,7 +6,7 @@
  */
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PDFDocument } from 'pdf-lib';
+import { loadPdf } from './pdf-finish.ts';
 import { fillDownloads, type FileFacts } from '../../src/lib/site/file-details.ts';
 import { htmlFiles } from './post-build.ts';
 
@@ -38,6 +38,6 @@ async function factsOf(file: string): Promise<FileFacts | undefined> {
   if (!existsSync(file) || !statSync(file).isFile()) return undefined;
   const bytes = statSync(file).size;
   if (!file.endsWith('.pdf')) return { bytes };
-  const doc = await PDFDocument.load(readFileSync(file), { updateMetadata: false });
+  const doc = await loadPdf(readFileSync(file));
   return { bytes, pages: doc.getPageCount() };
 }

@@ -7,7 +7,7 @@
  */
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFObjectCopier, PDFPage, PDFPageLeaf, PDFRef, PDFString, type PDFObject } from 'pdf-lib';
 import { bindingPlan } from '../../src/lib/print/binding.ts';
-import { outlineItems, renumberStructureIds, saveWithMeta, type PdfMeta } from './pdf-finish.ts';
+import { loadPdf, outlineItems, renumberStructureIds, saveWithMeta, type PdfMeta } from './pdf-finish.ts';
 import { BoundStructure, treePairs } from './pdf-structure.ts';
 
 export interface BindPart {
@@ -20,7 +20,7 @@ export interface BindPart {
 
 export async function bindPdfs(parts: readonly BindPart[], meta: PdfMeta): Promise<Uint8Array> {
   const out = await PDFDocument.create({ updateMetadata: false });
-  const sources = await Promise.all(parts.map((p) => PDFDocument.load(p.bytes, { updateMetadata: false })));
+  const sources = await Promise.all(parts.map((p) => loadPdf(p.bytes)));
   const plan = bindingPlan(parts.map((p, i) => ({ pages: sources[i]!.getPageCount(), label: p.label })));
   const structure = new BoundStructure(out);
   const outline: OutlineItem[] = [];

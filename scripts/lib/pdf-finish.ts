@@ -4,7 +4,7 @@
  * contract's date, so the same sources give the same PDF text and metadata;
  * give the bookmarks their headings' texts back.
  */
-import { degrees, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString } from 'pdf-lib';
+import { degrees, ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString } from 'pdf-lib';
 import { bookmarkTitles } from '../../src/lib/print/binding.ts';
 
 export interface PdfMeta {
@@ -18,7 +18,7 @@ export interface PdfMeta {
 
 /** `headings`: the text of each heading of the printed document, as the reader sees it. */
 export async function finishPdf(bytes: Uint8Array, meta: PdfMeta, landscape: readonly number[], headings: readonly string[] = []): Promise<Uint8Array> {
-  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+  const doc = await loadPdf(bytes);
   for (const i of landscape) doc.getPage(i).setRotation(degrees(90));
   renumberStructureIds(doc);
   const items = outlineItems(doc);
@@ -110,7 +110,17 @@ export async function saveWithMeta(doc: PDFDocument, meta: PdfMeta): Promise<Uin
   // A fixed document id, so two builds of the same sources give the same file.
   const id = PDFHexString.of(await digest(meta.title + meta.date));
   doc.context.trailerInfo.ID = doc.context.obj([id, id]);
-  return doc.save({ useObjectStreams: false, updateFieldAppearances: false });
+  return doc.save({ useObjectStreams: false, updateFieldAppearances: false, objectsPerTick: Infinity });
+}
+
+/**
+ * A PDF read by pdf-lib in one go. By default pdf-lib hands the event loop
+ * back every hundred objects when reading and every fifty when writing, a
+ * timer each time: reading and writing a 13,000-object cahier took 0.9 s,
+ * 0.2 s in one go (same bytes).
+ */
+export function loadPdf(bytes: Uint8Array): Promise<PDFDocument> {
+  return PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
 }
 
 async function digest(text: string): Promise<string> {

@@ -162,7 +162,10 @@
     head.querySelectorAll('script').forEach(function (s) {
       s.remove();
     });
-    return head.outerHTML;
+    // Paged.js made the styles' URLs absolute, with the print server's port:
+    // without it, a head kept in the cache (scripts/lib/pdf-cache.ts) still
+    // finds its fonts in the next build.
+    return head.outerHTML.split(location.origin + '/').join('/');
   }
 
   /*

@@ -3,18 +3,22 @@
  * of the contract (src/lib/print/documents.ts: the two cahiers, the annual
  * reports, the evolutions) and the bound contract, from a built site in
  * dist/. Each is printed by the same pipeline (pdf-render.ts) and finished
- * with its own metadata and date (pdf-finish.ts).
+ * with its own metadata and date (pdf-finish.ts). What a previous build
+ * made from the same inputs is taken from the cache (pdf-cache.ts): a whole
+ * document, or the parts of one that did not change.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Contract } from '../../src/lib/model/index.ts';
 import type { Evolutions } from '../../src/lib/evolutions/types.ts';
 import { printDocuments, printFiles, type PrintDocument } from '../../src/lib/print/documents.ts';
+import type { Browser } from 'playwright-core';
 import { serveDir } from './serve.ts';
 import { launchBrowser } from './browser.ts';
+import { pdfCache, printPageInputs, type PdfCache } from './pdf-cache.ts';
 import { bindPdfs, type BindPart } from './pdf-bind.ts';
 import { finishPdf, type PdfMeta } from './pdf-finish.ts';
-import { renderPrintPage, type Progress, type Rendered } from './pdf-render.ts';
+import { renderPrintPage, type LaidOutPart, type PartCache, type Progress, type Rendered } from './pdf-render.ts';
 import { progressText, type StatusLine } from './status-line.ts';
 
 export interface PdfReport {
@@ -25,6 +29,8 @@ export interface PdfReport {
   /** From the first part laid out to the numbered document (see Rendered). */
   paginationSeconds: number;
   parts: number;
+  /** Parts laid out in this build; 0 when the whole document came from the cache. */
+  laidOut: number;
 }
 
 export interface PdfsReport {
@@ -34,9 +40,10 @@ export interface PdfsReport {
 }
 
 const QUIET: StatusLine = { show: () => {}, clear: () => {} };
+const seconds = (s: number) => s.toFixed(1).replace('.', ',');
 
 /** `status`: where a long step shows how far it is (a terminal's status line). */
-export async function buildPdfs(dist: string, contract: Contract, base: string, log: (line: string) => void, evolutions?: Evolutions, status = QUIET): Promise<PdfsReport> {
+export async function buildPdfs(dist: string, contract: Contract, base: string, log: (line: string) => void, evolutions?: Evolutions, status = QUIET, cache: PdfCache = pdfCache()): Promise<PdfsReport> {
   const { contrat } = contract;
   const meta = (subject: string, date: string): PdfMeta => ({
     title: `${contrat.titre} — ${subject}`,
@@ -45,39 +52,92 @@ export async function buildPdfs(dist: string, contract: Contract, base: string, 
     keywords: ['contrat de ville', 'politique de la ville', contrat.sous_titre ?? ''].filter(Boolean),
     date,
   });
-  const documents = printDocuments(contract, evolutions);
-  const printed: { doc: PrintDocument; rendered: Rendered }[] = [];
-  // Chromium prints every document, then closes before pdf-lib finishes
-  // them: the two never hold their memory at the same time.
-  const server = await serveDir(dist, base, { cache: true });
-  const browser = await launchBrowser({ print: true });
+  const hashes = new Map<string, string>();
+  const documents = printDocuments(contract, evolutions).map((doc) => {
+    const { html, resources } = printPageInputs(dist, base, doc.route, hashes);
+    const key = cache.key(html, resources, JSON.stringify(meta(doc.subject, doc.date)));
+    return { doc, resources, key, cached: cachedDocument(cache, key) };
+  });
+  const printed: { doc: PrintDocument; key: string; rendered: Rendered }[] = [];
+  // Chromium prints every document that changed, then closes before pdf-lib
+  // finishes them: the two never hold their memory at the same time.
+  let browser: Browser | undefined;
+  let server: Awaited<ReturnType<typeof serveDir>> | undefined;
   try {
-    for (const doc of documents) {
+    for (const { doc, resources, key, cached } of documents) {
+      if (cached) {
+        log(`${doc.subject} : ${cached.pages} pages, inchangé (repris du cache)`);
+        continue;
+      }
+      server ??= await serveDir(dist, base, { cache: true });
+      browser ??= await launchBrowser({ print: true });
       // The status line names it shortly: « Cahier I », not its whole subject.
       const label = doc.subject.split(' — ')[0]!;
       const onProgress = (p: Progress) => status.show(progressText(label, p));
-      const rendered = await renderPrintPage(browser, `${server.url}${doc.route}`, { label, onProgress }).finally(() => status.clear());
-      printed.push({ doc, rendered });
-      log(`${doc.subject} : ${rendered.pages} pages en ${rendered.seconds.toFixed(1).replace('.', ',')} s`);
+      const rendered = await renderPrintPage(browser, `${server.url}${doc.route}`, { label, onProgress, cache: partCache(cache, resources) }).finally(() => status.clear());
+      printed.push({ doc, key, rendered });
+      const again = rendered.laidOut < rendered.parts ? ` (${rendered.laidOut} partie${rendered.laidOut > 1 ? 's' : ''} sur ${rendered.parts} remise${rendered.laidOut > 1 ? 's' : ''} en page)` : '';
+      log(`${doc.subject} : ${rendered.pages} pages en ${seconds(rendered.seconds)} s${again}`);
     }
   } finally {
-    await browser.close();
-    await server.close();
+    await browser?.close();
+    await server?.close();
   }
   mkdirSync(join(dist, 'pdf'), { recursive: true });
-  const parts: BindPart[] = [];
-  const reports: PdfReport[] = [];
-  for (const { doc, rendered } of printed.splice(0)) {
+  const finished = new Map<PrintDocument, { bytes: Uint8Array; report: PdfReport }>();
+  for (const { doc, key, rendered } of printed.splice(0)) {
     const started = performance.now();
     const bytes = await finishPdf(rendered.pdf, meta(doc.subject, doc.date), rendered.landscape, rendered.headings);
+    cache.put('document', key, bytes);
+    cache.put('document-pages', key, String(rendered.pages));
+    const seconds = rendered.seconds + (performance.now() - started) / 1000;
+    finished.set(doc, { bytes, report: { file: doc.file, pages: rendered.pages, seconds, paginationSeconds: rendered.paginationSeconds, parts: rendered.parts, laidOut: rendered.laidOut } });
+  }
+  const parts: BindPart[] = [];
+  const reports: PdfReport[] = [];
+  for (const { doc, cached } of documents) {
+    const { bytes, report } = cached ? { bytes: cached.bytes, report: { file: doc.file, pages: cached.pages, seconds: 0, paginationSeconds: 0, parts: 0, laidOut: 0 } } : finished.get(doc)!;
     writeFileSync(join(dist, 'pdf', doc.file), bytes);
     if (doc.label) parts.push({ title: doc.subject, label: doc.label, bytes });
-    const seconds = rendered.seconds + (performance.now() - started) / 1000;
-    reports.push({ file: doc.file, pages: rendered.pages, seconds, paginationSeconds: rendered.paginationSeconds, parts: rendered.parts });
+    reports.push(report);
   }
   const started = performance.now();
-  const bound = await bindPdfs(parts, meta('Cahiers I et II', contrat.date));
+  const boundMeta = meta('Cahiers I et II', contrat.date);
+  const boundKey = cache.key(JSON.stringify(boundMeta), ...parts.flatMap((p) => [p.title, p.label, p.bytes]));
+  let bound = cache.get('reliure', boundKey);
+  if (!bound) {
+    const bytes = await bindPdfs(parts, boundMeta);
+    cache.put('reliure', boundKey, bytes);
+    bound = Buffer.from(bytes);
+  }
   writeFileSync(join(dist, 'pdf', printFiles.both), bound);
   log(`Contrat complet : ${printFiles.both}`);
+  cache.prune();
   return { cahiers: reports, bindingSeconds: (performance.now() - started) / 1000 };
+}
+
+/** A finished document from a previous build, with its page count. */
+function cachedDocument(cache: PdfCache, key: string): { bytes: Buffer; pages: number } | undefined {
+  const pages = cache.get('document-pages', key);
+  const bytes = pages && cache.get('document', key);
+  return bytes ? { bytes, pages: Number(pages.toString()) } : undefined;
+}
+
+/** The parts of the documents of this build, kept under their HTML and the resources of their print page. */
+function partCache(cache: PdfCache, resources: string): PartCache {
+  return {
+    get(html) {
+      const entry = cache.get('partie', cache.key(html, resources));
+      if (!entry) return undefined;
+      try {
+        return JSON.parse(entry.toString('utf8')) as LaidOutPart;
+      } catch {
+        // An entry that cannot be read is laid out again.
+        return undefined;
+      }
+    },
+    put(html, part) {
+      cache.put('partie', cache.key(html, resources), JSON.stringify(part));
+    },
+  };
 }

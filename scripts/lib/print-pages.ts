@@ -69,7 +69,13 @@ export async function printPage(print: PrintContext): Promise<PrintPage> {
     await run(`${what} : le chargement de la page d’impression`, bytes, async () => {
       const response = await page.goto(url, { waitUntil: 'load' });
       if (!response || response.status() !== 200) throw new Error(`page d’impression introuvable : ${url} (${response?.status()})`);
-      await page.evaluate(() => document.fonts.ready.then(() => undefined));
+      // Every font face of the page loaded, used yet or not: otherwise which
+      // ones are ready when the page is laid out or printed depends on timing
+      // (a cover printed in the fallback font, once).
+      await page.evaluate(async () => {
+        await Promise.all(Array.from(document.fonts, (face) => face.load().catch(() => undefined)));
+        await document.fonts.ready;
+      });
     });
   };
   const check = () => {

@@ -5,10 +5,10 @@
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { astroEnv, buildAll, runPdf } from '../../scripts/lib/build-steps.ts';
 import { NO_CHROMIUM } from '../../scripts/lib/browser.ts';
 import { FIXTURES } from '../helpers/fixtures.ts';
@@ -47,6 +47,17 @@ function keptWhenDifferent(a: Record<string, string>, b: Record<string, string>,
   return `PDF différents (${differing.join(', ')}), gardés dans ${kept}`;
 }
 
+/** What `build` writes to the standard output, line by line (it is written through as well). */
+async function logged(build: () => Promise<number>): Promise<string[]> {
+  const write = vi.spyOn(process.stdout, 'write');
+  try {
+    expect(await build()).toBe(0);
+    return write.mock.calls.flatMap(([chunk]) => String(chunk).split('\n'));
+  } finally {
+    write.mockRestore();
+  }
+}
+
 function statIsDir(p: string): boolean {
   try {
     return readdirSync(p) !== undefined;
@@ -77,18 +88,37 @@ describe('reliability of the build', () => {
 
   // The example, whose cahiers run to a hundred pages and more, in parts laid out two at a time: a
   // difference in layout, tagging or object numbering that a small fixture would not show shows here.
-  it('gives byte-identical PDFs from two builds of the example contract', async () => {
-    const env = { ...process.env, CONTENT_DIR: join(ROOT, 'content') };
+  // Then the incremental build: one fiche edited, the PDFs rebuilt from the cache (scripts/lib/pdf-cache.ts)
+  // are the bytes a cold build of the same sources gives, and only what changed was laid out again.
+  it('gives byte-identical PDFs from two builds of the example, and from a rebuild after an edit and a cold build', async () => {
+    const content = join(work, 'ex-content');
+    cpSync(join(ROOT, 'content'), content, { recursive: true });
+    const env = { ...process.env, CONTENT_DIR: content, CAHIERS_CACHE: '1', CAHIERS_CACHE_DIR: join(work, 'ex-cache') };
+    const cold = { ...env, CAHIERS_CACHE: '0' };
+    const pdfs = (dir: string) => snapshot(join(work, dir, 'pdf'));
+    const same = (a: string, b: string) => expect(pdfs(b), keptWhenDifferent(pdfs(a), pdfs(b), join(work, a, 'pdf'), join(work, b, 'pdf'))).toEqual(pdfs(a));
+
     expect(await buildAll(env, join(work, 'ex-a'))).toBe(0);
-    expect(await buildAll(env, join(work, 'ex-b'))).toBe(0);
-    const pdfs = (dir: string) => snapshot(join(dir, 'pdf'));
-    const a = pdfs(join(work, 'ex-a'));
     // Every print document of the contract (cahiers, annual reports) and the bound contract.
-    const contract = buildContract(readContentFiles(env.CONTENT_DIR)).contract!;
-    expect(Object.keys(a).sort()).toEqual([...printDocuments(contract).map((d) => d.file), printFiles.both].sort());
-    const b = pdfs(join(work, 'ex-b'));
-    expect(b, keptWhenDifferent(a, b, join(work, 'ex-a', 'pdf'), join(work, 'ex-b', 'pdf'))).toEqual(a);
-  }, 900_000);
+    const contract = buildContract(readContentFiles(content)).contract!;
+    expect(Object.keys(pdfs('ex-a')).sort()).toEqual([...printDocuments(contract).map((d) => d.file), printFiles.both].sort());
+    expect(await buildAll(cold, join(work, 'ex-b'))).toBe(0);
+    same('ex-a', 'ex-b');
+
+    // The fiche of Cahier II that comes first in its folder, as an author edits it.
+    const fiches = join(content, 'cahier-2/fiches');
+    const fiche = readdirSync(fiches).sort()[0]!;
+    appendFileSync(join(fiches, fiche), '\nUne phrase ajoutée entre deux constructions.\n');
+    const lines = await logged(() => buildAll(env, join(work, 'ex-c')));
+    const cahier = (n: 0 | 1) => lines.find((l) => l.startsWith(printDocuments(contract)[n]!.subject))!;
+    expect(cahier(0)).toMatch(/ : \d+ pages, inchangé \(repris du cache\)$/);
+    const [, again, of] = cahier(1).match(/ : \d+ pages en [\d,]+ s \((\d+) parties? sur (\d+) remises? en page\)$/) ?? [];
+    expect(Number(again)).toBeGreaterThan(0);
+    expect(Number(again)).toBeLessThan(Number(of));
+    expect(await buildAll(cold, join(work, 'ex-d'))).toBe(0);
+    same('ex-d', 'ex-c');
+    expect(pdfs('ex-c')[printDocuments(contract)[1]!.file]).not.toBe(pdfs('ex-a')[printDocuments(contract)[1]!.file]);
+  }, 1_200_000);
 
   it('leaves dist/ as it was when Chromium cannot start', async () => {
     const dist = previousBuild('chromium');

@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { loadContract } from '../../../src/lib/contract.ts';
 import { astroBuild, postBuildStep } from '../build-steps.ts';
 import { buildPdfs, type PdfsReport } from '../pdf-steps.ts';
+import { pdfCache } from '../pdf-cache.ts';
 
 export interface BuildTimes {
   check: number;
@@ -19,7 +20,8 @@ export interface BuildTimes {
   total: number;
 }
 
-export async function buildOnce(dir: string, out: string): Promise<BuildTimes> {
+/** `cache`: where this contract's PDF cache lives (empty for a cold build). */
+export async function buildOnce(dir: string, out: string, cache: string): Promise<BuildTimes> {
   const started = performance.now();
   let t = started;
   const { contract, issues } = loadContract(dir);
@@ -33,7 +35,7 @@ export async function buildOnce(dir: string, out: string): Promise<BuildTimes> {
   await postBuildStep('index', out);
   const search = seconds(t);
   t = performance.now();
-  const { cahiers: pdfs, bindingSeconds: binding } = await buildPdfs(out, contract, '/', () => {});
+  const { cahiers: pdfs, bindingSeconds: binding } = await buildPdfs(out, contract, '/', () => {}, undefined, undefined, pdfCache({ CAHIERS_CACHE_DIR: cache }));
   const pdfStep = seconds(t);
   return { check, site, search, pdfs, binding, pdfStep, total: seconds(started) };
 }
