@@ -18,7 +18,7 @@ import { launchBrowser } from './browser.ts';
 import { pdfCache, printPageInputs, type PdfCache } from './pdf-cache.ts';
 import { bindPdfs, type BindPart } from './pdf-bind.ts';
 import { finishPdf, type PdfMeta } from './pdf-finish.ts';
-import { renderPrintPage, type LaidOutPart, type PartCache, type Progress, type Rendered } from './pdf-render.ts';
+import { renderPrintPages, type LaidOutPart, type PartCache, type PrintRequest, type Progress, type Rendered } from './pdf-render.ts';
 import { progressText, type StatusLine } from './status-line.ts';
 
 export interface PdfReport {
@@ -28,6 +28,7 @@ export interface PdfReport {
   seconds: number;
   /** From the first part laid out to the numbered document (see Rendered). */
   paginationSeconds: number;
+  pagination: Rendered['pagination'];
   parts: number;
   /** Parts laid out in this build; 0 when the whole document came from the cache. */
   laidOut: number;
@@ -59,29 +60,50 @@ export async function buildPdfs(dist: string, contract: Contract, base: string, 
     return { doc, resources, key, cached: cachedDocument(cache, key) };
   });
   const printed: { doc: PrintDocument; key: string; rendered: Rendered }[] = [];
+  // One line per document, in their order, as soon as it and those before it are done.
+  const lines: (string | undefined)[] = documents.map(({ doc, cached }) => (cached ? `${doc.subject} : ${cached.pages} pages, inchangé (repris du cache)` : undefined));
+  let logged = 0;
+  // Documents are laid out side by side: the status line shows each one under way.
+  const underWay = new Map<string, string>();
+  const flush = () => {
+    status.clear();
+    while (logged < lines.length && lines[logged] !== undefined) log(lines[logged++]!);
+    if (underWay.size) status.show([...underWay.values()].join(' · '));
+  };
+  flush();
+  const misses = documents.filter((d) => !d.cached);
   // Chromium prints every document that changed, then closes before pdf-lib
   // finishes them: the two never hold their memory at the same time.
-  let browser: Browser | undefined;
-  let server: Awaited<ReturnType<typeof serveDir>> | undefined;
-  try {
-    for (const { doc, resources, key, cached } of documents) {
-      if (cached) {
-        log(`${doc.subject} : ${cached.pages} pages, inchangé (repris du cache)`);
-        continue;
-      }
-      server ??= await serveDir(dist, base, { cache: true });
-      browser ??= await launchBrowser({ print: true });
-      // The status line names it shortly: « Cahier I », not its whole subject.
-      const label = doc.subject.split(' — ')[0]!;
-      const onProgress = (p: Progress) => status.show(progressText(label, p));
-      const rendered = await renderPrintPage(browser, `${server.url}${doc.route}`, { label, onProgress, cache: partCache(cache, resources) }).finally(() => status.clear());
-      printed.push({ doc, key, rendered });
-      const again = rendered.laidOut < rendered.parts ? ` (${rendered.laidOut} partie${rendered.laidOut > 1 ? 's' : ''} sur ${rendered.parts} remise${rendered.laidOut > 1 ? 's' : ''} en page)` : '';
-      log(`${doc.subject} : ${rendered.pages} pages en ${seconds(rendered.seconds)} s${again}`);
+  if (misses.length) {
+    const server = await serveDir(dist, base, { cache: true });
+    let browser: Browser | undefined;
+    try {
+      browser = await launchBrowser({ print: true });
+      const requests = misses.map(({ doc, resources }): PrintRequest => {
+        // The status line names it shortly: « Cahier I », not its whole subject.
+        const label = doc.subject.split(' — ')[0]!;
+        const onProgress = (p: Progress) => {
+          underWay.set(label, progressText(label, p));
+          status.show([...underWay.values()].join(' · '));
+        };
+        return { url: `${server.url}${doc.route}`, label, onProgress, cache: partCache(cache, resources) };
+      });
+      await renderPrintPages(browser, requests, {
+        onRendered: (j, rendered) => {
+          const { doc, key } = misses[j]!;
+          printed.push({ doc, key, rendered });
+          underWay.delete(requests[j]!.label);
+          const n = rendered.laidOut;
+          const again = n < rendered.parts ? ` (${n} partie${n > 1 ? 's' : ''} sur ${rendered.parts} remise${n > 1 ? 's' : ''} en page)` : '';
+          lines[documents.findIndex((d) => d.doc === doc)] = `${doc.subject} : ${rendered.pages} pages en ${seconds(rendered.seconds)} s${again}`;
+          flush();
+        },
+      });
+    } finally {
+      status.clear();
+      await browser?.close();
+      await server.close();
     }
-  } finally {
-    await browser?.close();
-    await server?.close();
   }
   mkdirSync(join(dist, 'pdf'), { recursive: true });
   const finished = new Map<PrintDocument, { bytes: Uint8Array; report: PdfReport }>();
@@ -91,12 +113,12 @@ export async function buildPdfs(dist: string, contract: Contract, base: string, 
     cache.put('document', key, bytes);
     cache.put('document-pages', key, String(rendered.pages));
     const seconds = rendered.seconds + (performance.now() - started) / 1000;
-    finished.set(doc, { bytes, report: { file: doc.file, pages: rendered.pages, seconds, paginationSeconds: rendered.paginationSeconds, parts: rendered.parts, laidOut: rendered.laidOut } });
+    finished.set(doc, { bytes, report: { file: doc.file, pages: rendered.pages, seconds, paginationSeconds: rendered.paginationSeconds, pagination: rendered.pagination, parts: rendered.parts, laidOut: rendered.laidOut } });
   }
   const parts: BindPart[] = [];
   const reports: PdfReport[] = [];
   for (const { doc, cached } of documents) {
-    const { bytes, report } = cached ? { bytes: cached.bytes, report: { file: doc.file, pages: cached.pages, seconds: 0, paginationSeconds: 0, parts: 0, laidOut: 0 } } : finished.get(doc)!;
+    const { bytes, report } = cached ? { bytes: cached.bytes, report: { file: doc.file, pages: cached.pages, seconds: 0, paginationSeconds: 0, pagination: { from: 0, to: 0 }, parts: 0, laidOut: 0 } } : finished.get(doc)!;
     writeFileSync(join(dist, 'pdf', doc.file), bytes);
     if (doc.label) parts.push({ title: doc.subject, label: doc.label, bytes });
     reports.push(report);

@@ -90,30 +90,6 @@ async function sizeOf(url: string): Promise<number> {
   return response.ok ? (await response.arrayBuffer()).byteLength : 0;
 }
 
-/**
- * Runs `task` over `items` on the given pages, one item at a time on each
- * page (each page has its context, its renderer process, and is reused from
- * one item to the next); results in the order of `items`. The heaviest items
- * go first, so that a long one does not run alone at the end. The first
- * failure stops the other pages from taking new items.
- */
-export async function onPages<T, R>(pages: readonly PrintPage[], items: readonly T[], weight: (item: T) => number, task: (item: T, index: number, page: PrintPage) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  const order = items.map((_, i) => i).sort((a, b) => weight(items[b]!) - weight(items[a]!) || a - b);
-  const worker = async (page: PrintPage) => {
-    for (let i = order.shift(); i !== undefined; i = order.shift()) {
-      try {
-        results[i] = await task(items[i]!, i, page);
-      } catch (e) {
-        order.length = 0;
-        throw e;
-      }
-    }
-  };
-  await Promise.all(pages.map(worker));
-  return results;
-}
-
 /** Runs `task` in a new print context, closed afterwards. */
 export async function inContext<R>(browser: Browser, task: (print: PrintContext) => Promise<R>): Promise<R> {
   const print = await printContext(browser);
