@@ -15,7 +15,7 @@ import { parse } from 'yaml';
 import { buildAll } from '../../scripts/lib/build-steps.ts';
 import { launchBrowser } from '../../scripts/lib/browser.ts';
 import { serveDir } from '../../scripts/lib/serve.ts';
-import { flat, metadata, pageTexts, tocEntries } from '../helpers/pdf.ts';
+import { brokenFolios, flat, metadata, pageTexts, tocEntries } from '../helpers/pdf.ts';
 import { writeRapportContract } from '../helpers/rapport-fixture.ts';
 
 const WATERMARK = 'Projet soumis à avis';
@@ -114,6 +114,7 @@ describe('annual reports, built', () => {
   it('marks every page « Projet soumis à avis » until the report is adopted, and none after', async () => {
     const projet = pageTexts(pdf(2025));
     projet.forEach((p, i) => expect(flat(p), `2025, page ${i + 1}`).toContain(WATERMARK));
+    expect(brokenFolios(projet, WATERMARK)).toEqual([]);
     const adopte = pageTexts(pdf(2024));
     adopte.forEach((p, i) => expect(flat(p), `2024, page ${i + 1}`).not.toContain(WATERMARK));
     expect(await metadata(pdf(2024))).toMatchObject({ title: expect.stringMatching(/ — Rapport annuel 2024 sur la politique de la ville$/), lang: 'fr', tagged: true });

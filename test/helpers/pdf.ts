@@ -288,3 +288,15 @@ export function halfEmptyPages(texts: readonly string[], fill: readonly number[]
     return [`p. ${i + 1} remplie à ${Math.round(fill[i]! * 100)} %`];
   });
 }
+
+/**
+ * Pages whose folio (« 37 / 41 ») is not on one line beside `mark` at the
+ * foot of the page, among pages that print both.
+ */
+export function brokenFolios(texts: readonly string[], mark: string): number[] {
+  return texts.flatMap((text, i) => {
+    const foot = text.trimEnd().split('\n').slice(-3).join('\n');
+    if (!/\d/.test(foot.split(mark)[1] ?? '')) return [];
+    return new RegExp(`${mark} +${i + 1} / ${texts.length}$`).test(foot) ? [] : [i + 1];
+  });
+}
