@@ -138,7 +138,7 @@ async function readDocument({ page, load, run, check }: PrintPage, request: Prin
 /** Lays part `i` out with Paged.js in `page`; `onPage` hears of each page. */
 async function layOutPart({ page, load, run, check }: PrintPage, request: PrintRequest, plan: Plan, i: number, onPage: () => void): Promise<LaidOutPart> {
   const part = plan.parts[i]!;
-  await load(`${request.url}?partie=${i + 1}`, `${request.label}, partie ${i + 1}`, plan.htmls[i]!, false);
+  await load(`${request.url}?partie=${i + 1}`, `${request.label}, partie ${i + 1}`, plan.htmls[i]!);
   const layOut = () =>
     page.evaluate(async () => {
       if (!window.PagedPolyfill) throw new Error('Paged.js absent de la page');

@@ -8,7 +8,8 @@ import { treePssKb } from './memory.ts';
 const [root, ms, exclude] = process.argv.slice(2).map(Number) as [number, number, number];
 let peak = 0;
 const sample = () => {
-  const kb = treePssKb(root, [process.pid, exclude]);
+  // The PSS is read only when the RSS could hold a new peak: reading it walks every process's memory map.
+  const kb = treePssKb(root, [process.pid, exclude], peak);
   if (kb > peak) process.stdout.write(`${(peak = kb)}\n`);
   setTimeout(sample, ms);
 };

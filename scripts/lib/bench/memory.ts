@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
  * process of a busy machine took longer than the sampling interval and
  * starved the build it measured.
  */
-export function treePssKb(root: number, exclude: readonly number[] = []): number {
+export function treePssKb(root: number, exclude: readonly number[] = [], above = 0): number {
   const parent = new Map<number, number>();
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
@@ -35,9 +35,12 @@ export function treePssKb(root: number, exclude: readonly number[] = []): number
     }
     return false;
   };
+  const tree = [...parent.keys()].filter(inTree);
+  // A process's PSS is at most its RSS, which costs nothing to read: below
+  // `above`, the RSS alone says the PSS cannot be either.
+  if (above > 0 && tree.reduce((sum, pid) => sum + rssKb(pid), 0) <= above) return 0;
   let total = 0;
-  for (const pid of parent.keys()) {
-    if (!inTree(pid)) continue;
+  for (const pid of tree) {
     try {
       total += Number(/^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1] ?? 0);
     } catch {
@@ -45,6 +48,14 @@ export function treePssKb(root: number, exclude: readonly number[] = []): number
     }
   }
   return total;
+}
+
+function rssKb(pid: number): number {
+  try {
+    return Number(/^VmRSS:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+  } catch {
+    return 0;
+  }
 }
 
 /**
