@@ -11,7 +11,7 @@
  * CPU-heavy process meanwhile (a busy thread per core); `--sans-exemple`
  * skips the measures on the example.
  */
-import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { launchBrowser } from './lib/browser.ts';
@@ -48,10 +48,7 @@ for (const size of BENCH_SIZES.filter((s) => only.length === 0 || only.includes(
     const cold = await buildOnce(dir, out, cache);
     const peak = memory.stop();
     say(`${size.name} : construction à froid en ${fmt(cold.total)} s`);
-    // One fiche edited, as an author would between two builds.
-    const fiche = readdirSync(join(dir, 'cahier-2/fiches')).sort()[0]!;
-    appendFileSync(join(dir, 'cahier-2/fiches', fiche), '\nUne phrase ajoutée entre deux constructions.\n');
-    const warm = await buildOnce(dir, out, cache);
+    const warm = await rebuildAfterEdit(dir, out, cache);
     say(`${size.name} : reconstruction en ${fmt(warm.total)} s`);
     let alone: number | undefined;
     if (reference) {
@@ -91,11 +88,25 @@ function coveredSeconds(spans: { from: number; to: number }[]): number {
   return covered / 1000;
 }
 
+/** The build again after one fiche was edited, as an author would between two builds. */
+function rebuildAfterEdit(dir: string, out: string, cache: string) {
+  const fiche = readdirSync(join(dir, 'cahier-2/fiches')).sort()[0]!;
+  appendFileSync(join(dir, 'cahier-2/fiches', fiche), '\nUne phrase ajoutée entre deux constructions.\n');
+  return buildOnce(dir, out, cache);
+}
+
 let example = '';
 if (!args.includes('--sans-exemple')) {
   const check = checkWall('content', 5);
   const latency = await previewLatency('content');
-  example = `\nExemple (content/) : npm run -s check en ${fmt(check, 2)} s (médiane de 5) ; aperçu en direct : une fiche modifiée s’affiche en ${Math.round(latency)} ms (médiane de 5).\n`;
+  // A copy of the example, built cold then again after one fiche was edited.
+  const copy = mkdtempSync(join(tmpdir(), 'cahiers-bench-exemple-'));
+  const [dir, out, cache] = ['content', 'dist', 'cache'].map((d) => join(copy, d)) as [string, string, string];
+  cpSync('content', dir, { recursive: true });
+  const cold = await buildOnce(dir, out, cache);
+  const warm = await rebuildAfterEdit(dir, out, cache);
+  rmSync(copy, { recursive: true, force: true });
+  example = `\nExemple (content/) : npm run -s check en ${fmt(check, 2)} s (médiane de 5) ; aperçu en direct : une fiche modifiée s’affiche en ${Math.round(latency)} ms (médiane de 5) ; construction à froid ${fmt(cold.total)} s, reconstruction après une fiche modifiée ${fmt(warm.total)} s (${fmt(warm.total / cold.total, 2)}), étape PDF ${fmt(cold.pdfStep)} s puis ${fmt(warm.pdfStep)} s (${fmt(warm.pdfStep / cold.pdfStep, 2)}).\n`;
 }
 
 say(`
