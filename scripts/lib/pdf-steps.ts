@@ -40,15 +40,6 @@ export interface PdfsReport {
   bindingSeconds: number;
 }
 
-/**
- * Past this size of print page (characters of HTML), documents go through
- * one at a time, each printed with nothing else open: laying out a document
- * while a long one prints took the largest size (a 7.5 MB Cahier I of
- * 1,785 pages) from 2.4 GB to 4.7 GB. The example's cahiers weigh under
- * 0.5 MB, size M's under 0.8 MB.
- */
-const PIPELINE_MAX_HTML = 2_000_000;
-
 const QUIET: StatusLine = { show: () => {}, clear: () => {} };
 const seconds = (s: number) => s.toFixed(1).replace('.', ',');
 
@@ -66,7 +57,7 @@ export async function buildPdfs(dist: string, contract: Contract, base: string, 
   const documents = printDocuments(contract, evolutions).map((doc) => {
     const { html, resources } = printPageInputs(dist, base, doc.route, hashes);
     const key = cache.key(html, resources, JSON.stringify(meta(doc.subject, doc.date)));
-    return { doc, resources, key, bytes: html.length, cached: cachedDocument(cache, key) };
+    return { doc, resources, key, cached: cachedDocument(cache, key) };
   });
   const printed: { doc: PrintDocument; key: string; rendered: Rendered }[] = [];
   // One line per document, in their order, as soon as it and those before it are done.
@@ -97,17 +88,17 @@ export async function buildPdfs(dist: string, contract: Contract, base: string, 
         };
         return { url: `${server.url}${doc.route}`, label, onProgress, cache: partCache(cache, resources) };
       });
-      const onRendered = (j: number, rendered: Rendered) => {
-        const { doc, key } = misses[j]!;
-        printed.push({ doc, key, rendered });
-        underWay.delete(requests[j]!.label);
-        const n = rendered.laidOut;
-        const again = n < rendered.parts ? ` (${n} partie${n > 1 ? 's' : ''} sur ${rendered.parts} remise${n > 1 ? 's' : ''} en page)` : '';
-        lines[documents.findIndex((d) => d.doc === doc)] = `${doc.subject} : ${rendered.pages} pages en ${seconds(rendered.seconds)} s${again}`;
-        flush();
-      };
-      if (misses.every((m) => m.bytes <= PIPELINE_MAX_HTML)) await renderPrintPages(browser, requests, { onRendered });
-      else for (const [j, request] of requests.entries()) await renderPrintPages(browser, [request], { onRendered: (_, rendered) => onRendered(j, rendered) });
+      await renderPrintPages(browser, requests, {
+        onRendered: (j, rendered) => {
+          const { doc, key } = misses[j]!;
+          printed.push({ doc, key, rendered });
+          underWay.delete(requests[j]!.label);
+          const n = rendered.laidOut;
+          const again = n < rendered.parts ? ` (${n} partie${n > 1 ? 's' : ''} sur ${rendered.parts} remise${n > 1 ? 's' : ''} en page)` : '';
+          lines[documents.findIndex((d) => d.doc === doc)] = `${doc.subject} : ${rendered.pages} pages en ${seconds(rendered.seconds)} s${again}`;
+          flush();
+        },
+      });
     } finally {
       status.clear();
       await browser?.close();
