@@ -7,6 +7,8 @@
  * fixed, so that files diff cleanly between versions.
  */
 
+import { ENGAGEMENT_STATUTS, FICHE_STATUTS } from './model/schemas/suivi.ts';
+
 /** Each table is published in these formats, the XLSX first: the one to open in a spreadsheet. */
 export const OPEN_DATA_FORMATS = ['xlsx', 'csv', 'json'] as const;
 export type OpenDataFormat = (typeof OPEN_DATA_FORMATS)[number];
@@ -61,7 +63,7 @@ export const FICHES_TABLE: TableSpec = {
     col('id', 'Identifiant', 'texte', 'identifiant de la fiche (le nom de son fichier)'),
     col('numero', 'Numéro', 'entier', 'numéro d’ordre de la fiche dans l’arbre des objectifs'),
     col('titre', 'Titre', 'texte', 'titre de la fiche'),
-    col('statut', 'Statut', 'texte', '`a-lancer`, `en-cours`, `en-retard`, `suspendu`, `realise` ou `abandonne`'),
+    col('statut', 'Statut', 'texte', oneOf(FICHE_STATUTS)),
     col('piliers', 'Piliers', 'liste', 'identifiants des piliers, déduits des objectifs'),
     col('objectifs', 'Objectifs', 'liste', 'identifiants des objectifs opérationnels'),
     col('objectifs_numeros', 'Numéros des objectifs', 'liste', 'numéros des objectifs (`1.2.3`), dans l’ordre de `objectifs`'),
@@ -126,7 +128,7 @@ export const SUIVI_TABLE: TableSpec = {
     col('titre', 'Titre de la fiche', 'texte', 'titre de la fiche'),
     col('pilier', 'Pilier', 'texte', 'identifiant du pilier du premier objectif de la fiche : les piliers totalisent l’ensemble'),
     col('annee', 'Année', 'annee', 'année de la programmation suivie'),
-    col('statut', 'Statut', 'texte', 'statut de la fiche à la fin de l’année : `a-lancer`, `en-cours`, `en-retard`, `suspendu`, `realise` ou `abandonne`'),
+    col('statut', 'Statut', 'texte', `statut de la fiche à la fin de l’année : ${oneOf(FICHE_STATUTS)}`),
     col('en_retard', 'En retard', 'booleen', 'vrai si la fiche est en retard cette année-là (statut `en-retard`, ou calendrier achevé avant l’année sans être réalisée ni abandonnée)'),
     col('avancement', 'Avancement', 'part', 'avancement de la fiche cette année-là, de 0 à 1 ; vide s’il n’est pas renseigné'),
     col('financeur', 'Financeur', 'texte', 'financeur, écrit comme dans le budget de la fiche s’il y figure ; vide pour une année sans financement'),
@@ -149,10 +151,16 @@ export const ENGAGEMENTS_TABLE: TableSpec = {
     col('quartiers', 'Quartiers', 'liste', 'identifiants des quartiers concernés'),
     col('tous_quartiers', 'Tous les quartiers', 'booleen', 'vrai si l’engagement vise tous les quartiers'),
     col('annee', 'Année', 'annee', 'année de suivi'),
-    col('statut', 'Statut', 'texte', '`a-lancer`, `en-cours`, `tenu`, `partiellement-tenu` ou `non-tenu`'),
+    col('statut', 'Statut', 'texte', oneOf(ENGAGEMENT_STATUTS)),
     col('commentaire', 'Commentaire', 'texte', 'commentaire de l’année'),
   ],
 };
+
+/** « `a`, `b` ou `c` »: the values a column takes, from the list the model checks them against. */
+function oneOf(values: readonly string[]): string {
+  const coded = values.map((v) => `\`${v}\``);
+  return `${coded.slice(0, -1).join(', ')} ou ${coded.at(-1)}`;
+}
 
 /** A description without its Markdown code marks, for the XLSX and JSON. */
 export function plainDescription(c: Column): string {
