@@ -334,19 +334,13 @@ export async function renderPrintPage(browser: Browser, url: string, options: Re
   return rendered!;
 }
 
-interface Deferred {
-  promise: Promise<void>;
-  resolve(): void;
-  reject(e: unknown): void;
-}
+type Deferred = PromiseWithResolvers<void>;
 
 function deferred(): Deferred {
-  let resolve!: () => void;
-  let reject!: (e: unknown) => void;
-  const promise = new Promise<void>((ok, ko) => ((resolve = ok), (reject = ko)));
+  const d = Promise.withResolvers<void>();
   // Rejected when another document fails: nobody may be waiting on it then.
-  promise.catch(() => {});
-  return { promise, resolve, reject };
+  d.promise.catch(() => {});
+  return d;
 }
 
 /** Wakes whoever waits on `next()` at each `notify()`. */

@@ -65,10 +65,13 @@ export async function buildPdfs(dist: string, contract: Contract, base: string, 
   let logged = 0;
   // Documents are laid out side by side: the status line shows each one under way.
   const underWay = new Map<string, string>();
+  const showUnderWay = () => {
+    if (underWay.size) status.show([...underWay.values()].join(' · '));
+  };
   const flush = () => {
     status.clear();
     while (logged < lines.length && lines[logged] !== undefined) log(lines[logged++]!);
-    if (underWay.size) status.show([...underWay.values()].join(' · '));
+    showUnderWay();
   };
   flush();
   const misses = documents.filter((d) => !d.cached);
@@ -84,7 +87,7 @@ export async function buildPdfs(dist: string, contract: Contract, base: string, 
         const label = doc.subject.split(' — ')[0]!;
         const onProgress = (p: Progress) => {
           underWay.set(label, progressText(label, p));
-          status.show([...underWay.values()].join(' · '));
+          showUnderWay();
         };
         return { url: `${server.url}${doc.route}`, label, onProgress, cache: partCache(cache, resources) };
       });
