@@ -55,35 +55,48 @@ export async function bindPdfs(parts: readonly BindPart[], meta: PdfMeta): Promi
  * names, so each link gets its destination itself (a page and a position).
  */
 function inlineNamedDestinations(src: PDFDocument): void {
+  const named = namedDestinations(src);
+  pointLinks(src, named);
+  for (const item of outlineItems(src)) pointTo(item, 'Dest', named);
+}
+
+/** The destinations `src`'s catalog names (its /Dests, or its /Names tree), each as a page and a position. */
+export function namedDestinations(src: PDFDocument): Map<string, PDFObject> {
   const named = new Map<string, PDFObject>();
   for (const [key, value] of src.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict)?.entries() ?? []) named.set(key.decodeText(), value);
   const tree = src.catalog.lookupMaybe(PDFName.of('Names'), PDFDict)?.lookupMaybe(PDFName.of('Dests'), PDFDict);
   for (const [key, value] of treePairs(tree, 'Names')) if (key instanceof PDFString || key instanceof PDFHexString) named.set(key.decodeText(), value);
-  const explicit = (dest: PDFObject | undefined): PDFObject | undefined => {
-    const name = dest instanceof PDFName ? dest.decodeText() : dest instanceof PDFString || dest instanceof PDFHexString ? dest.decodeText() : undefined;
-    if (name === undefined) return dest;
-    let target = named.get(name);
-    if (target instanceof PDFRef) target = src.context.lookup(target);
-    return target instanceof PDFDict ? target.get(PDFName.of('D')) : target;
-  };
-  const resolve = (holder: PDFDict, key: 'Dest' | 'D') => {
-    const dest = explicit(holder.get(PDFName.of(key)));
-    if (dest) holder.set(PDFName.of(key), dest);
-  };
-  for (const page of src.getPages()) {
+  for (const [name, value] of named) {
+    const target = value instanceof PDFRef ? src.context.lookup(value) : value;
+    const resolved = target instanceof PDFDict ? target.get(PDFName.of('D')) : target;
+    if (resolved) named.set(name, resolved);
+    else named.delete(name);
+  }
+  return named;
+}
+
+/** Every link of `doc` that names its destination gets it from `named` (a page and a position). */
+export function pointLinks(doc: PDFDocument, named: ReadonlyMap<string, PDFObject>): void {
+  for (const page of doc.getPages()) {
     const annots = page.node.lookupMaybe(PDFName.of('Annots'), PDFArray);
     for (let i = 0; i < (annots?.size() ?? 0); i++) {
       const annot = annots!.lookupMaybe(i, PDFDict);
       if (!annot) continue;
-      resolve(annot, 'Dest');
+      pointTo(annot, 'Dest', named);
       const action = annot.lookupMaybe(PDFName.of('A'), PDFDict);
-      if (action?.get(PDFName.of('S'))?.toString() === '/GoTo') resolve(action, 'D');
+      if (action?.get(PDFName.of('S'))?.toString() === '/GoTo') pointTo(action, 'D', named);
     }
   }
-  for (const item of outlineItems(src)) resolve(item, 'Dest');
 }
 
-interface OutlineItem {
+function pointTo(holder: PDFDict, key: 'Dest' | 'D', named: ReadonlyMap<string, PDFObject>): void {
+  const dest = holder.get(PDFName.of(key));
+  const name = dest instanceof PDFName ? dest.decodeText() : dest instanceof PDFString || dest instanceof PDFHexString ? dest.decodeText() : undefined;
+  const target = name === undefined ? undefined : named.get(name);
+  if (target) holder.set(PDFName.of(key), target);
+}
+
+export interface OutlineItem {
   title: string;
   dest?: PDFObject;
   children: OutlineItem[];
@@ -103,7 +116,7 @@ function readOutline(doc: PDFDocument, copier: PDFObjectCopier): OutlineItem[] {
   return items(doc.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict)?.lookupMaybe(PDFName.of('First'), PDFDict));
 }
 
-function writeOutline(doc: PDFDocument, items: OutlineItem[]): void {
+export function writeOutline(doc: PDFDocument, items: OutlineItem[]): void {
   const ctx = doc.context;
   const rootRef = ctx.nextRef();
   const write = (items: OutlineItem[], parent: PDFRef): { first?: PDFRef; last?: PDFRef; count: number } => {

@@ -34,10 +34,12 @@ const CODE = [
   'scripts/lib/pdf-finish.ts',
   'scripts/lib/pdf-structure.ts',
   'scripts/lib/pdf-bind.ts',
+  'scripts/lib/pdf-merge.ts',
   'scripts/lib/pdf-parts.browser.js',
   'scripts/lib/print-pages.ts',
   'scripts/lib/browser.ts',
   'src/lib/print/chunks.ts',
+  'src/lib/print/binding.ts',
   'src/print/paged-handlers.js',
 ];
 const PACKAGES = ['pagedjs', 'pdf-lib', 'playwright-core'];

@@ -17,8 +17,8 @@ export interface PdfMeta {
 }
 
 /** `headings`: the text of each heading of the printed document, as the reader sees it. */
-export async function finishPdf(bytes: Uint8Array, meta: PdfMeta, landscape: readonly number[], headings: readonly string[] = []): Promise<Uint8Array> {
-  const doc = await loadPdf(bytes);
+export async function finishPdf(pdf: Uint8Array | PDFDocument, meta: PdfMeta, landscape: readonly number[], headings: readonly string[] = []): Promise<Uint8Array> {
+  const doc = pdf instanceof PDFDocument ? pdf : await loadPdf(pdf);
   for (const i of landscape) doc.getPage(i).setRotation(degrees(90));
   renumberStructureIds(doc);
   const items = outlineItems(doc);

@@ -94,17 +94,35 @@
     window.Paged.registerHandlers(WatchPages);
   }
 
-  /** After Paged.js laid a part out: its pages, as HTML. */
-  function pagesOfPart() {
+  /**
+   * After Paged.js laid a part out: its pages, as HTML (without the first,
+   * with `dropFirst`: the empty page before a left-hand start); the page
+   * each id is on (0-based, in the part), for page numbers and links
+   * across parts; the ids its links point to.
+   */
+  function pagesOfPart(dropFirst) {
     var pages = Array.from(document.querySelectorAll('.pagedjs_pages > .pagedjs_page'));
-    pages.forEach(function (page) {
+    if (dropFirst) pages.shift();
+    var anchors = {};
+    var refs = {};
+    pages.forEach(function (page, i) {
       page.style.removeProperty('content-visibility');
       closeStrings(page);
       slim(page);
+      page.querySelectorAll('.pagedjs_page_content [id]').forEach(function (e) {
+        if (!(e.id in anchors)) anchors[e.id] = i;
+      });
+      page.querySelectorAll('a[href^="#"]').forEach(function (a) {
+        refs[decodeURIComponent(a.getAttribute('href').slice(1))] = true;
+      });
     });
-    return pages.map(function (p) {
-      return p.outerHTML;
-    });
+    return {
+      pages: pages.map(function (p) {
+        return p.outerHTML;
+      }),
+      anchors: anchors,
+      refs: Object.keys(refs),
+    };
   }
 
   /*
@@ -169,37 +187,76 @@
   }
 
   /*
-   * In the assembled document: blank pages where a part must begin on a
-   * right-hand page, page numbers and sides counted over the whole
-   * document, then the page numbers of the table of contents and references.
+   * A part's pages, alone in a print document: blank page before it when it
+   * must begin on the other side, page numbers and sides counted over the
+   * whole document (its first page is number `first`, of `total`), then the
+   * page numbers of its table of contents and references, those whose target
+   * is in another part from `elsewhere` (id → page number). A link whose
+   * target is in another part points to an empty anchor added at the end
+   * (Chromium prints no link to an absent target); the PDF merge
+   * (scripts/lib/pdf-merge.ts) points it to the real one. `targets`: its
+   * ids that other parts link to.
    */
-  function assemble() {
+  function numberPart(numbering) {
     var area = document.querySelector('.pagedjs_pages');
-    Array.from(area.querySelectorAll('.pagedjs_page[data-blanche-avant]')).forEach(function (page) {
+    var first = numbering.first;
+    if (numbering.blankBefore) {
       // A copy of the page it precedes, emptied: same page size and style, as Paged.js's own blank pages.
-      page.removeAttribute('data-blanche-avant');
-      var blank = page.cloneNode(true);
+      var blank = area.firstElementChild.cloneNode(true);
       blank.querySelector('.pagedjs_page_content').replaceChildren();
       blank.classList.add('pagedjs_blank_page');
-      area.insertBefore(blank, page);
-    });
+      area.insertBefore(blank, area.firstElementChild);
+      first--;
+    }
     var pages = Array.from(area.children);
     pages.forEach(function (page, i) {
-      var n = i + 1;
+      var n = first + i;
       page.id = 'page-' + n;
       page.setAttribute('data-page-number', String(n));
-      page.classList.toggle('pagedjs_first_page', i === 0);
+      page.classList.toggle('pagedjs_first_page', n === 1);
       page.classList.toggle('pagedjs_right_page', n % 2 === 1);
       page.classList.toggle('pagedjs_left_page', n % 2 === 0);
     });
-    area.style.setProperty('--pagedjs-page-count', String(pages.length));
-    var missing = window.cahiersPrint.fillPageNumbers(document);
+    // The folios' CSS counter: the first page counts from where the part begins.
+    if (pages.length) pages[0].style.setProperty('--pagedjs-page-counter-increment', String(first));
+    area.style.setProperty('--pagedjs-page-count', String(numbering.total));
+    var missing = window.cahiersPrint.fillPageNumbers(document, numbering.elsewhere);
+    var placeholders = [];
+    var holder = document.createElement('div');
+    holder.style.cssText = 'position:absolute;width:0;height:0;overflow:hidden';
+    document.querySelectorAll('a[href^="#"]').forEach(function (a) {
+      var id = decodeURIComponent(a.getAttribute('href').slice(1));
+      if (document.getElementById(id) || !(id in numbering.elsewhere)) return;
+      var anchor = document.createElement('span');
+      anchor.id = id;
+      holder.appendChild(anchor);
+      placeholders.push(id);
+    });
+    if (placeholders.length && pages.length) pages[pages.length - 1].querySelector('.pagedjs_page_content').appendChild(holder);
+    // Chromium writes the destination of an element only if a link of the
+    // document points to it: hidden links for those only other parts point to.
+    var linked = document.createElement('div');
+    linked.hidden = true;
+    numbering.targets.forEach(function (id) {
+      var link = document.createElement('a');
+      link.href = '#' + encodeURIComponent(id);
+      linked.appendChild(link);
+    });
+    document.body.appendChild(linked);
     var landscape = [];
     pages.forEach(function (page, i) {
-      if (page.querySelector('[data-paysage]')) landscape.push(i);
+      if (page.querySelector('[data-paysage]')) landscape.push(first - 1 + i);
     });
-    return { total: pages.length, landscape: landscape, missing: missing };
+    // The headings a reader sees, in order, with their level: the merged document's bookmarks are nested by them.
+    var headings = Array.from(document.querySelectorAll('h1, h2, h3, h4, h5, h6'))
+      .filter(function (h) {
+        return h.getClientRects().length > 0;
+      })
+      .map(function (h) {
+        return { level: Number(h.tagName.slice(1)), text: h.innerText };
+      });
+    return { pages: pages.length, landscape: landscape, missing: missing, placeholders: placeholders, headings: headings };
   }
 
-  window.cahiersParts = { describe: describe, watchPages: watchPages, pagesOfPart: pagesOfPart, pagedHead: pagedHead, assemble: assemble };
+  window.cahiersParts = { describe: describe, watchPages: watchPages, pagesOfPart: pagesOfPart, pagedHead: pagedHead, numberPart: numberPart };
 })();

@@ -1,23 +1,25 @@
 /**
  * Print documents → PDFs. Each document is cut into parts (see
  * src/lib/print/chunks.ts), each part is paginated by Paged.js in its own
- * browser page, the pages are put back together in one document, numbered
- * over the whole, and Chromium prints that once, tagged and with bookmarks
- * from the headings (merging separate PDFs would lose the tags). The
- * documents go through as a pipeline (renderPrintPages).
+ * browser page; once all are laid out, each part is numbered over the whole
+ * document and printed by Chromium on its own, tagged, and pdf-merge.ts
+ * joins them. The documents go through as a pipeline (renderPrintPages).
  */
 import { availableParallelism } from 'node:os';
 import type { Browser } from 'playwright-core';
-import { planParts, placeParts, type PrintBlock, type PrintPart } from '../../src/lib/print/chunks.ts';
+import { placeParts, planParts, type PrintBlock, type PrintPart } from '../../src/lib/print/chunks.ts';
+import type { Heading } from '../../src/lib/print/binding.ts';
+import type { PrintedPart } from './pdf-merge.ts';
 import { inContext, printContext, printPage, type PrintContext, type PrintPage } from './print-pages.ts';
 
 export interface Rendered {
-  pdf: Uint8Array;
+  /** The document's parts as printed, in order: pdf-merge.ts joins them. */
+  printed: PrintedPart[];
   pages: number;
   seconds: number;
   /** 0-based indexes of the pages laid out turned (the causal tree), to rotate afterwards. */
   landscape: number[];
-  /** Time from the first part's pagination to the assembled, numbered document (no printing). */
+  /** Time from the first part's pagination to the last part laid out (no printing). */
   paginationSeconds: number;
   /** The same span, as `performance.now()` times: the benchmark adds up the spans of documents laid out side by side. */
   pagination: { from: number; to: number };
@@ -25,8 +27,8 @@ export interface Rendered {
   parts: number;
   /** How many of them were laid out in this build (the others were in the cache). */
   laidOut: number;
-  /** The text of each heading, as read on the page (the bookmarks' titles lose the space where a heading wraps). */
-  headings: string[];
+  /** How many were printed in this build. */
+  reprinted: number;
 }
 
 interface Described {
@@ -37,6 +39,18 @@ interface Described {
   blocks: (PrintBlock & { html: string; openTag: number; carried: string })[];
 }
 
+/** How a part is numbered in the whole document (numberPart in pdf-parts.browser.js). */
+interface Numbering {
+  /** The number of its first page, the blank one before it excepted. */
+  first: number;
+  total: number;
+  blankBefore: boolean;
+  /** The page number of each target of its links that another part holds. */
+  elsewhere: Record<string, number>;
+  /** Its ids that other parts' links point to. */
+  targets: string[];
+}
+
 declare global {
   interface Window {
     PagedConfig?: { auto: boolean };
@@ -44,9 +58,9 @@ declare global {
     cahiersParts: {
       describe(): Described;
       watchPages(hide: boolean): void;
-      pagesOfPart(): string[];
+      pagesOfPart(dropFirst: boolean): Omit<LaidOutPart, 'head'>;
       pagedHead(): string;
-      assemble(): { total: number; landscape: number[]; missing: string[] };
+      numberPart(numbering: Numbering): { pages: number; landscape: number[]; missing: string[]; placeholders: string[]; headings: Heading[] };
     };
   }
 }
@@ -57,41 +71,33 @@ declare global {
  * saves. At size M (344 pages), the two cahiers took 15.3 s to paginate
  * with 250,000, 14.7 s with 120,000 and 14.4 s with 80,000; the example
  * took the same with the three. Smaller parts also make a rebuild after an
- * edit lay out fewer pages.
+ * edit lay out and print fewer pages.
  */
 export const PART_BUDGET = 120_000;
 /** An empty page (print.css) before the first block of a part that opens on a left-hand page. */
 const LEFT_OPENER = '<div class="avant-page-gauche"></div>';
 
-/** Where a document's layout stands: pages laid out so far, the likely total once a part is done, and whether it is being printed. */
+/** Where a document stands: pages laid out so far and the likely total once a part is done, or pages printed of the total. */
 export interface Progress {
   pages: number;
   estimate?: number;
   printing?: boolean;
 }
 
-export interface RenderOptions {
-  /** Parts paginated at once (each in its own renderer process). */
-  workers?: number;
-  budget?: number;
-  /** The document's name in messages (« Cahier I »). */
-  label?: string;
-  /** Told of each page laid out, then once more when the printing starts. */
-  onProgress?: (progress: Progress) => void;
-  /** Parts laid out by a previous build (scripts/lib/pdf-cache.ts). */
-  cache?: PartCache;
-}
-
-/** A part's pages as laid out, and for the first part the head Paged.js left. */
+/** A part's pages as laid out, the page each id is on (0-based, in the part), the ids its links point to, and for the first part the head Paged.js left. */
 export interface LaidOutPart {
   pages: string[];
+  anchors: Record<string, number>;
+  refs: string[];
   head: string;
 }
 
-/** Laid-out parts kept by their HTML, the side they are laid out from included. */
+/** Laid-out parts kept by their HTML (the side they are laid out from included), and printed parts by their print page and numbering. */
 export interface PartCache {
   get(html: string): LaidOutPart | undefined;
   put(html: string, part: LaidOutPart): void;
+  getPrinted(html: string, numbering: string): PrintedPart | undefined;
+  putPrinted(html: string, numbering: string, part: PrintedPart): void;
 }
 
 /** A print document to render: its print page, its name in messages, its cache of parts, and where its progress is told. */
@@ -109,6 +115,18 @@ interface Plan {
   htmls: string[];
   weights: number[];
   laid: (LaidOutPart | undefined)[];
+}
+
+/** A worker page, and whether it is set for printing (print media) or for laying out. */
+interface Worker extends PrintPage {
+  printing: boolean;
+}
+
+async function setMedia(worker: Worker, printing: boolean): Promise<void> {
+  if (worker.printing === printing) return;
+  // Laid out for print from the start, Chromium prints without a second layout of the screen version.
+  await worker.page.emulateMedia({ media: printing ? 'print' : null });
+  worker.printing = printing;
 }
 
 /**
@@ -149,54 +167,62 @@ async function layOutPart({ page, load, run, check }: PrintPage, request: PrintR
   const largest = Math.max(...part.blocks.map((b) => plan.doc.blocks[b]!.weight));
   await run(`${request.label} : la mise en page (partie ${i + 1})`, largest, layOut, { onPage });
   check();
-  const pages = await page.evaluate(() => window.cahiersParts.pagesOfPart());
-  if (part.side === 'left') pages.shift();
+  const laid = await page.evaluate((dropFirst) => window.cahiersParts.pagesOfPart(dropFirst), part.side === 'left');
   const head = i === 0 ? await page.evaluate(() => window.cahiersParts.pagedHead()) : '';
-  return { pages, head };
+  return { ...laid, head };
 }
 
-/**
- * The laid-out parts put back together in one document, in a page of its
- * own, numbered over the whole, and printed by Chromium once, tagged and with
- * bookmarks from the headings (merging separate PDFs would lose the tags).
- */
-function printDocument(browser: Browser, request: PrintRequest, plan: Plan): Promise<Omit<Rendered, 'seconds' | 'pagination' | 'paginationSeconds' | 'laidOut'> & { assembled: number }> {
-  const { url, label } = request;
-  return inContext(browser, async (context) => {
-    const main = await printPage(context);
-    const laidOut = plan.laid as LaidOutPart[];
-    const places = placeParts(
-      plan.parts,
-      laidOut.map((p) => p.pages.length),
-    );
-    const pagesHtml = laidOut.flatMap((p, i) => {
-      if (!places[i]!.blankBefore || p.pages.length === 0) return p.pages;
-      return [p.pages[0]!.replace('<div ', '<div data-blanche-avant="" '), ...p.pages.slice(1)];
-    });
-    const { doc } = plan;
-    const assembledHtml = doc.open + laidOut[0]!.head + doc.body + '<div class="pagedjs_pages">' + pagesHtml.join('') + '</div></body></html>';
-    const bytes = Buffer.byteLength(assembledHtml);
-    // Laid out for print from the start: Chromium then prints without a second
-    // layout of the screen version, which took as much memory again.
-    await main.page.emulateMedia({ media: 'print' });
-    await main.load(`${url}?assemble`, `${label} assemblé`, assembledHtml);
-    const { total, landscape, missing } = await main.run(`${label} : l’assemblage`, bytes, () => main.page.evaluate(() => window.cahiersParts.assemble()));
-    main.check();
-    if (missing.length) throw new Error(`renvoi sans cible dans le document imprimé : ${missing.slice(0, 5).join(', ')}`);
-    const assembled = performance.now();
-    request.onProgress?.({ pages: total, estimate: total, printing: true });
-    const headings = await main.page.evaluate(() => [...document.querySelectorAll<HTMLElement>('h1, h2, h3, h4, h5, h6')].map((h) => h.innerText));
-    const print = () => main.page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
-    const pdf = await main.run(`${label} : l’impression`, bytes, print, { pages: total });
-    return { pdf, pages: total, landscape, parts: plan.parts.length, headings, assembled };
+/** Each part's print page (its laid-out pages under the head of the first part) and numbering, once every part is laid out. */
+function placeAll(plan: Plan): { htmls: string[]; numberings: Numbering[]; total: number } {
+  const laid = plan.laid as LaidOutPart[];
+  const places = placeParts(
+    plan.parts,
+    laid.map((p) => p.pages.length),
+  );
+  const total = places.length ? places.at(-1)!.offset + laid.at(-1)!.pages.length : 0;
+  // The part and page number of each id, where it first appears.
+  const pageOf = new Map<string, { part: number; page: number }>();
+  laid.forEach((part, i) => {
+    for (const [id, page] of Object.entries(part.anchors)) if (!pageOf.has(id)) pageOf.set(id, { part: i, page: places[i]!.offset + page + 1 });
   });
+  const { doc } = plan;
+  const htmls = laid.map((part) => doc.open + laid[0]!.head + doc.body + '<div class="pagedjs_pages">' + part.pages.join('') + '</div></body></html>');
+  const targets = laid.map((): string[] => []);
+  const elsewhere = laid.map((part) => {
+    const numbers: Record<string, number> = {};
+    for (const id of part.refs) {
+      const at = pageOf.get(id);
+      if (id in part.anchors || !at) continue;
+      numbers[id] = at.page;
+      targets[at.part]!.push(id);
+    }
+    return numbers;
+  });
+  const numberings = laid.map((_, i): Numbering => ({ first: places[i]!.offset + 1, total, blankBefore: places[i]!.blankBefore, elsewhere: elsewhere[i]!, targets: [...new Set(targets[i])].sort() }));
+  return { htmls, numberings, total };
+}
+
+/** Numbers part `i` over the whole document and prints it, tagged and with bookmarks from its headings. */
+async function printPart(worker: Worker, request: PrintRequest, html: string, numbering: Numbering, i: number): Promise<PrintedPart> {
+  const { page, load, run, check } = worker;
+  const what = `${request.label}, partie ${i + 1}`;
+  await setMedia(worker, true);
+  await load(`${request.url}?impression=${i + 1}`, what, html);
+  const bytes = Buffer.byteLength(html);
+  const numbered = await run(`${what} : la numérotation`, bytes, () => page.evaluate((n) => window.cahiersParts.numberPart(n), numbering));
+  check();
+  if (numbered.missing.length) throw new Error(`renvoi sans cible dans le document imprimé : ${numbered.missing.slice(0, 5).join(', ')}`);
+  const print = () => page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
+  const pdf = await run(`${what} : l’impression`, bytes, print, { pages: numbered.pages });
+  const { pages, placeholders, headings, landscape } = numbered;
+  return { pdf, pages, placeholders, headings, landscape };
 }
 
 export interface RenderOptions {
-  /** Parts laid out at once (each in its own renderer process). */
+  /** Parts laid out or printed at once (each in its own renderer process). */
   workers?: number;
   budget?: number;
-  /** Told of each document once printed, in the order of the requests. */
+  /** Told of each document once printed, as soon as it is. */
   onRendered?: (index: number, rendered: Rendered) => void;
 }
 
@@ -209,47 +235,82 @@ interface InFlight {
   todo: number[];
   left: number;
   laidOut: number;
-  /** When its first part started being laid out (or it was read, when every part was in the cache). */
+  /** When its first part started being laid out (or it was read, when every part was in the cache), and when the last was laid out. */
   from: number;
+  to: number;
   /** Pages of its parts done, their weight, and pages of the parts under way. */
   done: { pages: number; weight: number; current: number };
-  ready: Deferred;
+  /** Once laid out: each part's print page and numbering, the parts left to print and how many are printing or left, the parts printed. */
+  print?: ReturnType<typeof placeAll>;
+  printTodo: number[];
+  printLeft: number;
+  reprinted: number;
+  printed: (PrintedPart | undefined)[];
+  finished: boolean;
 }
 
 /**
  * Renders `requests` as a pipeline, so that both cores keep working: a few
  * pages (`workers`, each in its own context and renderer process) read the
- * documents and lay their parts out, the parts of an earlier document
- * first and the heaviest first; each document is printed as soon as its
- * parts are all laid out, one at a time, in its own context, while the
- * pages go on with the next ones. The pages' contexts are closed once no
- * part is left, before the last printing, so that their renderer processes
- * give their memory back. The first failure stops everything.
+ * documents, lay their parts out, then print them; a document's parts are
+ * printed as soon as they are all laid out (their page numbers depend on
+ * all), before any other work, so that each document is done as early as it
+ * can be. The first failure stops everything.
  */
 export async function renderPrintPages(browser: Browser, requests: readonly PrintRequest[], options: RenderOptions = {}): Promise<Rendered[]> {
   const workers = options.workers ?? Math.min(2, availableParallelism());
   const budget = options.budget ?? PART_BUDGET;
-  const docs: InFlight[] = requests.map((request) => ({ request, started: 0, todo: [], left: 0, laidOut: 0, from: 0, done: { pages: 0, weight: 0, current: 0 }, ready: deferred() }));
+  const docs: InFlight[] = requests.map((request) => ({ request, started: 0, todo: [], left: 0, laidOut: 0, from: 0, to: 0, done: { pages: 0, weight: 0, current: 0 }, printTodo: [], printLeft: 0, reprinted: 0, printed: [], finished: false }));
   const results: Rendered[] = [];
   let failure: unknown;
   let nextRead = 0;
   const wake = signal();
-  const fail = (e: unknown) => {
-    failure ??= e;
-    for (const d of docs) d.ready.reject(e);
-    wake.notify();
-    throw e;
-  };
   const report = (d: InFlight) => {
+    if (d.print) {
+      const pages = d.printed.reduce((sum, p) => sum + (p?.pages ?? 0), 0);
+      d.request.onProgress?.({ pages, estimate: d.print.total, printing: true });
+      return;
+    }
     const totalWeight = d.plan!.weights.reduce((a, b) => a + b, 0);
     d.request.onProgress?.({ pages: d.done.pages + d.done.current, ...(d.done.weight > 0 ? { estimate: Math.round((d.done.pages / d.done.weight) * totalWeight) } : {}) });
+  };
+  const finish = (d: InFlight) => {
+    const printed = d.printed as PrintedPart[];
+    const rendered: Rendered = {
+      printed,
+      pages: d.print!.total,
+      landscape: printed.flatMap((p) => p.landscape),
+      seconds: (performance.now() - d.started) / 1000,
+      pagination: { from: d.from, to: d.to },
+      paginationSeconds: (d.to - d.from) / 1000,
+      parts: d.plan!.parts.length,
+      laidOut: d.laidOut,
+      reprinted: d.reprinted,
+    };
+    d.finished = true;
+    // What only served the layout can go.
+    d.plan = { ...d.plan!, laid: [], htmls: [] };
+    d.print = { ...d.print!, htmls: [] };
+    results[docs.indexOf(d)] = rendered;
+    options.onRendered?.(docs.indexOf(d), rendered);
+  };
+  const laidOutAll = (d: InFlight) => {
+    d.to = performance.now();
+    const plan = d.plan!;
+    d.print = placeAll(plan);
+    const { htmls, numberings } = d.print;
+    d.printed = htmls.map((html, i) => d.request.cache?.getPrinted(html, JSON.stringify(numberings[i])));
+    d.printTodo = d.printed.flatMap((p, i) => (p ? [] : [i]));
+    d.printLeft = d.reprinted = d.printTodo.length;
+    report(d);
+    if (d.printLeft === 0) finish(d);
   };
   const partDone = (d: InFlight, i: number, part: LaidOutPart) => {
     d.plan!.laid[i] = part;
     d.done.pages += part.pages.length;
     d.done.weight += d.plan!.weights[i]!;
     report(d);
-    if (--d.left === 0) d.ready.resolve();
+    if (--d.left === 0) laidOutAll(d);
   };
 
   const read = async (d: InFlight, page: PrintPage) => {
@@ -261,7 +322,7 @@ export async function renderPrintPages(browser: Browser, requests: readonly Prin
     if (d.left === 0) d.from = performance.now();
     plan.laid.forEach((p, i) => p && ((d.done.pages += p.pages.length), (d.done.weight += plan.weights[i]!)));
     report(d);
-    if (d.left === 0) d.ready.resolve();
+    if (d.left === 0) laidOutAll(d);
   };
   const layOut = async (d: InFlight, i: number, page: PrintPage) => {
     if (!d.from) d.from = performance.now();
@@ -276,54 +337,59 @@ export async function renderPrintPages(browser: Browser, requests: readonly Prin
     d.request.cache?.put(d.plan!.htmls[i]!, part);
     partDone(d, i, part);
   };
-  type Job = { read: InFlight } | { part: number; of: InFlight };
+  const print = async (d: InFlight, i: number, worker: Worker) => {
+    const { htmls, numberings } = d.print!;
+    const part = await printPart(worker, d.request, htmls[i]!, numberings[i]!, i);
+    d.request.cache?.putPrinted(htmls[i]!, JSON.stringify(numberings[i]), part);
+    d.printed[i] = part;
+    report(d);
+    if (--d.printLeft === 0) finish(d);
+  };
+  type Job = { read: InFlight } | { part: number; of: InFlight } | { print: number; of: InFlight };
   const nextJob = (): Job | 'wait' | 'done' => {
     if (failure) return 'done';
+    const printing = docs.find((d) => d.printTodo.length > 0);
+    if (printing) return { print: printing.printTodo.shift()!, of: printing };
     const withParts = docs.find((d) => d.todo.length > 0);
     if (withParts) return { part: withParts.todo.shift()!, of: withParts };
     if (nextRead < docs.length) return { read: docs[nextRead++]! };
-    // A document another page is reading may bring parts.
-    return docs.some((d) => !d.plan) ? 'wait' : 'done';
+    // Another page's work may bring parts to print.
+    return docs.some((d) => !d.finished) ? 'wait' : 'done';
   };
-  const work = async (page: PrintPage) => {
+  const work = async (worker: Worker) => {
     for (let job = nextJob(); job !== 'done'; job = nextJob()) {
       if (job === 'wait') await wake.next();
-      else if ('read' in job) await read(job.read, page);
-      else await layOut(job.of, job.part, page);
+      else if ('read' in job) {
+        await setMedia(worker, false);
+        await read(job.read, worker);
+      } else if ('part' in job) {
+        await setMedia(worker, false);
+        await layOut(job.of, job.part, worker);
+      } else await print(job.of, job.print, worker);
       wake.notify();
     }
   };
-  const print = async () => {
-    for (const [i, d] of docs.entries()) {
-      await d.ready.promise;
-      const { assembled, ...printed } = await printDocument(browser, d.request, d.plan!);
-      const rendered: Rendered = {
-        ...printed,
-        seconds: (performance.now() - d.started) / 1000,
-        pagination: { from: d.from, to: assembled },
-        paginationSeconds: (assembled - d.from) / 1000,
-        laidOut: d.laidOut,
-      };
-      results.push(rendered);
-      options.onRendered?.(i, rendered);
-    }
-  };
   const contexts: PrintContext[] = [];
-  const working = (async () => {
-    try {
-      const pages = await Promise.all(
-        Array.from({ length: workers }, async () => {
-          const context = await printContext(browser);
-          contexts.push(context);
-          return printPage(context);
+  try {
+    const pages = await Promise.all(
+      Array.from({ length: workers }, async () => {
+        const context = await printContext(browser);
+        contexts.push(context);
+        return { ...(await printPage(context)), printing: false };
+      }),
+    );
+    await Promise.all(
+      pages.map((worker) =>
+        work(worker).catch((e: unknown) => {
+          failure ??= e;
+          wake.notify();
         }),
-      );
-      await Promise.all(pages.map(work));
-    } finally {
-      await Promise.all(contexts.map((c) => c.context.close()));
-    }
-  })().catch(fail);
-  await Promise.all([working, print().catch(fail)]);
+      ),
+    );
+  } finally {
+    await Promise.all(contexts.map((c) => c.context.close()));
+  }
+  if (failure) throw failure;
   return results;
 }
 
@@ -334,23 +400,14 @@ export async function renderPrintPage(browser: Browser, url: string, options: Re
   return rendered!;
 }
 
-type Deferred = PromiseWithResolvers<void>;
-
-function deferred(): Deferred {
-  const d = Promise.withResolvers<void>();
-  // Rejected when another document fails: nobody may be waiting on it then.
-  d.promise.catch(() => {});
-  return d;
-}
-
 /** Wakes whoever waits on `next()` at each `notify()`. */
 function signal(): { next(): Promise<void>; notify(): void } {
-  let waiting = deferred();
+  let waiting = Promise.withResolvers<void>();
   return {
     next: () => waiting.promise,
     notify() {
       const woken = waiting;
-      waiting = deferred();
+      waiting = Promise.withResolvers<void>();
       woken.resolve();
     },
   };

@@ -18,6 +18,7 @@ import { launchBrowser } from './browser.ts';
 import { pdfCache, printPageInputs, type PdfCache } from './pdf-cache.ts';
 import { bindPdfs, type BindPart } from './pdf-bind.ts';
 import { finishPdf, type PdfMeta } from './pdf-finish.ts';
+import { mergeParts, type PrintedPart } from './pdf-merge.ts';
 import { renderPrintPages, type LaidOutPart, type PartCache, type PrintRequest, type Progress, type Rendered } from './pdf-render.ts';
 import { progressText, type StatusLine } from './status-line.ts';
 
@@ -59,7 +60,19 @@ export async function buildPdfs(dist: string, contract: Contract, base: string, 
     const key = cache.key(html, resources, JSON.stringify(meta(doc.subject, doc.date)));
     return { doc, resources, key, cached: cachedDocument(cache, key) };
   });
-  const printed: { doc: PrintDocument; key: string; rendered: Rendered }[] = [];
+  mkdirSync(join(dist, 'pdf'), { recursive: true });
+  const finished = new Map<PrintDocument, { bytes: Uint8Array; report: PdfReport }>();
+  // A document's parts are joined and finished by pdf-lib, in this process,
+  // while Chromium goes on with the next documents, one document at a time.
+  let finishing = Promise.resolve();
+  const finish = async (doc: PrintDocument, key: string, rendered: Rendered) => {
+    const started = performance.now();
+    const bytes = await finishPdf(await mergeParts(rendered.printed), meta(doc.subject, doc.date), rendered.landscape);
+    cache.put('document', key, bytes);
+    cache.put('document-pages', key, String(rendered.pages));
+    const seconds = rendered.seconds + (performance.now() - started) / 1000;
+    finished.set(doc, { bytes, report: { file: doc.file, pages: rendered.pages, seconds, paginationSeconds: rendered.paginationSeconds, pagination: rendered.pagination, parts: rendered.parts, laidOut: rendered.laidOut } });
+  };
   // One line per document, in their order, as soon as it and those before it are done.
   const lines: (string | undefined)[] = documents.map(({ doc, cached }) => (cached ? `${doc.subject} : ${cached.pages} pages, inchangé (repris du cache)` : undefined));
   let logged = 0;
@@ -75,8 +88,6 @@ export async function buildPdfs(dist: string, contract: Contract, base: string, 
   };
   flush();
   const misses = documents.filter((d) => !d.cached);
-  // Chromium prints every document that changed, then closes before pdf-lib
-  // finishes them: the two never hold their memory at the same time.
   if (misses.length) {
     const server = await serveDir(dist, base, { cache: true });
     let browser: Browser | undefined;
@@ -94,10 +105,13 @@ export async function buildPdfs(dist: string, contract: Contract, base: string, 
       await renderPrintPages(browser, requests, {
         onRendered: (j, rendered) => {
           const { doc, key } = misses[j]!;
-          printed.push({ doc, key, rendered });
+          finishing = finishing.then(() => finish(doc, key, rendered));
+          // Its failure is thrown below, once Chromium is closed.
+          finishing.catch(() => {});
           underWay.delete(requests[j]!.label);
           const n = rendered.laidOut;
-          const again = n < rendered.parts ? ` (${n} partie${n > 1 ? 's' : ''} sur ${rendered.parts} remise${n > 1 ? 's' : ''} en page)` : '';
+          const r = rendered.reprinted;
+          const again = n < rendered.parts ? ` (${n} partie${n > 1 ? 's' : ''} sur ${rendered.parts} remise${n > 1 ? 's' : ''} en page, ${r} réimprimée${r > 1 ? 's' : ''})` : '';
           lines[documents.findIndex((d) => d.doc === doc)] = `${doc.subject} : ${rendered.pages} pages en ${seconds(rendered.seconds)} s${again}`;
           flush();
         },
@@ -108,16 +122,7 @@ export async function buildPdfs(dist: string, contract: Contract, base: string, 
       await server.close();
     }
   }
-  mkdirSync(join(dist, 'pdf'), { recursive: true });
-  const finished = new Map<PrintDocument, { bytes: Uint8Array; report: PdfReport }>();
-  for (const { doc, key, rendered } of printed.splice(0)) {
-    const started = performance.now();
-    const bytes = await finishPdf(rendered.pdf, meta(doc.subject, doc.date), rendered.landscape, rendered.headings);
-    cache.put('document', key, bytes);
-    cache.put('document-pages', key, String(rendered.pages));
-    const seconds = rendered.seconds + (performance.now() - started) / 1000;
-    finished.set(doc, { bytes, report: { file: doc.file, pages: rendered.pages, seconds, paginationSeconds: rendered.paginationSeconds, pagination: rendered.pagination, parts: rendered.parts, laidOut: rendered.laidOut } });
-  }
+  await finishing;
   const parts: BindPart[] = [];
   const reports: PdfReport[] = [];
   for (const { doc, cached } of documents) {
@@ -148,21 +153,31 @@ function cachedDocument(cache: PdfCache, key: string): { bytes: Buffer; pages: n
   return bytes ? { bytes, pages: Number(pages.toString()) } : undefined;
 }
 
-/** The parts of the documents of this build, kept under their HTML and the resources of their print page. */
+/** The parts of the documents of this build, laid out and printed, kept under their HTML and the resources of their print page. */
 function partCache(cache: PdfCache, resources: string): PartCache {
+  const json = <T>(entry: Buffer | undefined): T | undefined => {
+    try {
+      return entry && (JSON.parse(entry.toString('utf8')) as T);
+    } catch {
+      // An entry that cannot be read is made again.
+      return undefined;
+    }
+  };
   return {
-    get(html) {
-      const entry = cache.get('partie', cache.key(html, resources));
-      if (!entry) return undefined;
-      try {
-        return JSON.parse(entry.toString('utf8')) as LaidOutPart;
-      } catch {
-        // An entry that cannot be read is laid out again.
-        return undefined;
-      }
-    },
+    get: (html) => json<LaidOutPart>(cache.get('partie', cache.key(html, resources))),
     put(html, part) {
       cache.put('partie', cache.key(html, resources), JSON.stringify(part));
+    },
+    getPrinted(html, numbering) {
+      const key = cache.key(html, numbering, resources);
+      const info = json<Omit<PrintedPart, 'pdf'>>(cache.get('partie-imprimee', key));
+      const pdf = info && cache.get('partie-pdf', key);
+      return pdf ? { ...info, pdf } : undefined;
+    },
+    putPrinted(html, numbering, { pdf, ...info }) {
+      const key = cache.key(html, numbering, resources);
+      cache.put('partie-pdf', key, pdf);
+      cache.put('partie-imprimee', key, JSON.stringify(info));
     },
   };
 }

@@ -32,7 +32,8 @@ function writeTree(doc: PDFDocument, pairs: [PDFNumber | PDFString, PDFObject][]
 }
 
 interface PartStructure {
-  title: string;
+  /** The part's title; none for the parts of one document printed separately, whose elements join the document's. */
+  title?: string;
   tops: PDFRef[];
 }
 
@@ -67,14 +68,14 @@ export class BoundStructure {
   }
 
   /** Copies `src`'s structure tree with `copier`, the one its pages were copied with (so /Pg and /Obj point to the copies). */
-  add(src: PDFDocument, copier: PDFObjectCopier, title: string): void {
+  add(src: PDFDocument, copier: PDFObjectCopier, title?: string): void {
     const root = src.catalog.lookupMaybe(PDFName.of('StructTreeRoot'), PDFDict);
     if (!root) return;
     const k = root.get(PDFName.of('K'));
     const tops = (k instanceof PDFArray ? k.asArray() : k ? [k] : []).filter((t): t is PDFRef => t instanceof PDFRef);
     // Their parent is the part's own root, which stays behind.
     for (const t of tops) src.context.lookup(t, PDFDict).delete(PDFName.of('P'));
-    this.parts.push({ title, tops: tops.map((t) => copier.copy(t)) });
+    this.parts.push({ ...(title !== undefined ? { title } : {}), tops: tops.map((t) => copier.copy(t)) });
     let last = -1;
     for (const [key, value] of treePairs(root.lookupMaybe(PDFName.of('ParentTree'), PDFDict), 'Nums')) {
       if (!(key instanceof PDFNumber)) continue;
@@ -88,24 +89,36 @@ export class BoundStructure {
     this.nextKey += Math.max(next, last + 1);
   }
 
-  /** Writes the bound tree (Document › one Part per part) into the catalog; nothing if no part was tagged. */
+  /** A separately printed part's elements, under the document: the children of its Document element, or its top elements. */
+  private joined(tops: PDFRef[], only: PDFDict | undefined, docRef: PDFRef): PDFObject[] {
+    const k = only?.get(PDFName.of('S'))?.toString() === '/Document' ? only.get(PDFName.of('K')) : undefined;
+    const kids = k instanceof PDFArray ? k.asArray() : k ? [k] : [];
+    // Only elements can change parent; anything else (marked content of the Document itself) keeps its own element.
+    const elements = k && kids.every((kid) => kid instanceof PDFRef) ? (kids as PDFRef[]) : tops;
+    if (elements === tops && only) only.set(PDFName.of('S'), PDFName.of('Sect'));
+    for (const e of elements) this.out.context.lookup(e, PDFDict).set(PDFName.of('P'), docRef);
+    return elements;
+  }
+
+  /** Writes the bound tree (Document › one Part per titled part, or the parts' elements) into the catalog; nothing if no part was tagged. */
   write(): void {
     if (this.parts.length === 0) return;
     const ctx = this.out.context;
     const rootRef = ctx.nextRef();
     const docRef = ctx.nextRef();
-    const partRefs = this.parts.map(({ title, tops }) => {
+    const partRefs = this.parts.flatMap(({ title, tops }): PDFObject[] => {
       const only = tops.length === 1 ? ctx.lookup(tops[0]!, PDFDict) : undefined;
+      if (title === undefined) return this.joined(tops, only, docRef);
       // Chromium's tree opens with one Document element: it becomes the part.
       if (only?.get(PDFName.of('S'))?.toString() === '/Document') {
         only.set(PDFName.of('S'), PDFName.of('Part'));
         only.set(PDFName.of('T'), PDFHexString.fromText(title));
         only.set(PDFName.of('P'), docRef);
-        return tops[0]!;
+        return [tops[0]!];
       }
       const partRef = ctx.register(ctx.obj({ Type: 'StructElem', S: 'Part', T: PDFHexString.fromText(title), P: docRef, K: tops }));
       for (const t of tops) ctx.lookup(t, PDFDict).set(PDFName.of('P'), partRef);
-      return partRef;
+      return [partRef];
     });
     ctx.assign(docRef, ctx.obj({ Type: 'StructElem', S: 'Document', P: rootRef, K: partRefs, Lang: PDFString.of('fr') }));
     const nums = this.parentTree.sort(([a], [b]) => a - b).map(([key, value]): [PDFNumber, PDFObject] => [PDFNumber.of(key), value]);

@@ -32,10 +32,10 @@ export function statusLine(stream: NodeJS.WriteStream = process.stdout, everyMs 
   };
 }
 
-/** What a document's progress reads as: « Cahier I : 240 / ≈ 584 pages », then « Cahier I : impression de 584 pages ». */
+/** What a document's progress reads as: « Cahier I : 240 / ≈ 584 pages », then « Cahier I : impression, 120 / 584 pages ». */
 export function progressText(label: string, progress: Progress): string {
   const n = (v: number) => formatNumber(v, 0);
-  if (progress.printing) return `${label} : impression de ${n(progress.pages)} pages`;
+  if (progress.printing) return `${label} : impression, ${n(progress.pages)} / ${n(progress.estimate ?? progress.pages)} pages`;
   const of = progress.estimate !== undefined ? ` / ≈ ${n(Math.max(progress.estimate, progress.pages))}` : '';
   return `${label} : ${n(progress.pages)}${of} page${progress.pages >= 2 || of ? 's' : ''}`;
 }

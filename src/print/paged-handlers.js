@@ -68,17 +68,22 @@
     return Math.abs(a - b) === 1 && Math.min(a, b) % 2 === 0;
   }
 
-  /** Sets each page link's number from the laid-out pages; returns the hrefs whose target is missing. */
-  function fillPageNumbers(doc) {
+  /**
+   * Sets each page link's number from the laid-out pages, or from
+   * `elsewhere` (id → page number) for targets printed in another part of
+   * the document; returns the hrefs whose target is missing.
+   */
+  function fillPageNumbers(doc, elsewhere) {
     var missing = [];
     doc.querySelectorAll(PAGE_LINKS).forEach(function (link) {
       var id = decodeURIComponent(link.getAttribute('href').slice(1));
       var target = doc.getElementById(id);
       var page = target && target.closest('.pagedjs_page');
+      var number = page ? page.getAttribute('data-page-number') : elsewhere && elsewhere[id] !== undefined ? String(elsewhere[id]) : null;
       var here = link.closest('.pagedjs_page');
       // A link split over two pages has its number in its last part only.
-      if (!page) missing.push(link.getAttribute('href'));
-      else if (link.querySelector('.renvoi-page')) write(link, page.getAttribute('data-page-number'), here && here.getAttribute('data-page-number'));
+      if (!number) missing.push(link.getAttribute('href'));
+      else if (link.querySelector('.renvoi-page')) write(link, number, here && here.getAttribute('data-page-number'));
     });
     return missing;
   }

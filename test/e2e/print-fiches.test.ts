@@ -14,12 +14,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../../scripts/lib/browser.ts';
 import { buildAll } from '../../scripts/lib/build-steps.ts';
 import { renderPrintPage } from '../../scripts/lib/pdf-render.ts';
+import { mergeParts } from '../../scripts/lib/pdf-merge.ts';
 import { serveDir, type Served } from '../../scripts/lib/serve.ts';
 import { readContentFiles } from '../../src/lib/content-files.ts';
 import { buildContract } from '../../src/lib/model/index.ts';
 import { printFiles } from '../../src/lib/print/documents.ts';
 import { FIXTURES } from '../helpers/fixtures.ts';
-import { fichePageProblems, fichePages, pageFill, pageTexts, tocEntries } from '../helpers/pdf.ts';
+import { fichePageProblems, fichePages, linkTargets, outline, pageFill, pageTexts, structure, tocEntries } from '../helpers/pdf.ts';
 import { fichesBodyFontSizes } from '../helpers/print-page.ts';
 
 const SENTENCE = 'Les partenaires du contrat réunissent chaque trimestre les habitants du quartier pour suivre l’action, mesurer ses effets et ajuster ses modalités. ';
@@ -120,11 +121,30 @@ describe('fiches of every length in a printed cahier II', () => {
     const rendered = await renderPrintPage(browser, `${server.url}/imprimer/cahier-2/`, { budget: 20_000 });
     expect(rendered.parts).toBeGreaterThan(5);
     const small = join(work, 'parties.pdf');
-    writeFileSync(small, rendered.pdf);
+    writeFileSync(small, await (await mergeParts(rendered.printed)).save());
     const turned = new Set(rendered.landscape);
-    const texts = (f: string) => pageTexts(f).filter((_, i) => !turned.has(i));
+    // Words and lines, not the blank space pdftotext lays between columns and lines (it follows each part's font subsets).
+    const texts = (f: string) =>
+      pageTexts(f)
+        .filter((_, i) => !turned.has(i))
+        .map((page) => page.replace(/[ \t]+/g, ' ').replace(/ ?\n[ \n]*/g, '\n'));
     expect(texts(small)).toEqual(texts(file));
+    // Each part printed on its own: links and bookmarks lead across parts to the same pages, bookmarks nested as the headings.
+    const links = await linkTargets(small);
+    expect(links.flat().length).toBeGreaterThan(26);
+    expect(links.flat().filter((t) => t < 0)).toEqual([]);
+    expect(links).toEqual(await linkTargets(file));
+    const marks = await outline(small);
+    expect(new Set(marks.map((m) => m.depth)).size).toBeGreaterThan(1);
+    expect(marks).toEqual(await outline(file));
+    expect(await structure(small)).toEqual({ tree: true, unmapped: [] });
   }, 120_000);
+
+  it('links each entry of the table of contents to the page its fiche opens on', async () => {
+    const fiches = fichePages(pageTexts(file), essais());
+    const fromContents = (await linkTargets(file)).slice(1, 4).flat();
+    for (const f of fiches) expect(fromContents).toContain(f.pages[0]! - 1);
+  });
 
   it('never sets a fiche’s text under 9 pt, however tight', async () => {
     const sizes = await fichesBodyFontSizes(browser, `${server.url}/imprimer/cahier-2/`);

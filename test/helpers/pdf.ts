@@ -46,20 +46,37 @@ export async function bookmarks(file: string): Promise<string[]> {
   return titles;
 }
 
-/** Each bookmark's title and the 0-based index of the page it leads to. */
-export async function outline(file: string): Promise<{ title: string; page: number }[]> {
+/** Each bookmark's title, its depth in the tree (0 at the top) and the 0-based index of the page it leads to. */
+export async function outline(file: string): Promise<{ title: string; depth: number; page: number }[]> {
   const doc = await PDFDocument.load(readFileSync(file), { updateMetadata: false });
   const pages = new Map(doc.getPages().map((p, i) => [p.ref.toString(), i]));
-  const items: { title: string; page: number }[] = [];
-  const walk = (node: PDFDict | undefined) => {
+  const items: { title: string; depth: number; page: number }[] = [];
+  const walk = (node: PDFDict | undefined, depth: number) => {
     for (let n = node; n; n = n.lookupMaybe(PDFName.of('Next'), PDFDict)) {
       const target = n.lookupMaybe(PDFName.of('Dest'), PDFArray)?.get(0);
-      items.push({ title: n.lookupMaybe(PDFName.of('Title'), PDFString, PDFHexString)?.decodeText() ?? '', page: target instanceof PDFRef ? (pages.get(target.toString()) ?? -1) : -1 });
-      walk(n.lookupMaybe(PDFName.of('First'), PDFDict));
+      items.push({ title: n.lookupMaybe(PDFName.of('Title'), PDFString, PDFHexString)?.decodeText() ?? '', depth, page: target instanceof PDFRef ? (pages.get(target.toString()) ?? -1) : -1 });
+      walk(n.lookupMaybe(PDFName.of('First'), PDFDict), depth + 1);
     }
   };
-  walk(doc.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict)?.lookupMaybe(PDFName.of('First'), PDFDict));
+  walk(doc.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict)?.lookupMaybe(PDFName.of('First'), PDFDict), 0);
   return items;
+}
+
+/**
+ * For each page, the 0-based index of the page each of its links leads to,
+ * -1 for a link without a page of its own (a named destination the file's
+ * catalog would have to resolve, or none).
+ */
+export async function linkTargets(file: string): Promise<number[][]> {
+  const doc = await PDFDocument.load(readFileSync(file), { updateMetadata: false });
+  const index = new Map(doc.getPages().map((p, i) => [p.ref.toString(), i]));
+  return doc.getPages().map((p) => {
+    const annots = p.node.lookupMaybe(PDFName.of('Annots'), PDFArray);
+    return (annots?.asArray() ?? []).map((a) => {
+      const dest = (a instanceof PDFRef ? doc.context.lookup(a, PDFDict) : (a as PDFDict)).lookupMaybe(PDFName.of('Dest'), PDFArray)?.get(0);
+      return dest instanceof PDFRef ? (index.get(dest.toString()) ?? -1) : -1;
+    });
+  });
 }
 
 /** Each page's label as a viewer shows it (decimal labels with a prefix), or its number when the PDF has none. */

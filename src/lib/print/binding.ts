@@ -44,3 +44,45 @@ export function bookmarkTitles(titles: readonly string[], headings: readonly str
   }
   return titles.map((t) => byLetters.get(squeeze(t)) ?? t);
 }
+
+/** A heading of a printed document: its level (1 for h1) and its text as read. */
+export interface Heading {
+  level: number;
+  text: string;
+}
+
+/**
+ * Chromium's bookmarks of one printed part, in document order, each given
+ * the heading it was made from: the first heading from there on with the
+ * same letters. A part's bookmarks are nested from its own top, so only the
+ * headings' levels can nest them again across parts. A bookmark matching no
+ * heading keeps its title, one level under its depth in the part.
+ */
+export function matchHeadings(bookmarks: readonly { title: string; depth: number }[], headings: readonly Heading[]): Heading[] {
+  let next = 0;
+  return bookmarks.map(({ title, depth }) => {
+    const letters = squeeze(title);
+    const found = headings.findIndex((h, i) => i >= next && squeeze(h.text) === letters);
+    if (found < 0) return { level: depth + 1, text: title };
+    next = found + 1;
+    return { level: headings[found]!.level, text: headings[found]!.text.replace(/\s+/g, ' ').trim() };
+  });
+}
+
+export interface Nested<T> {
+  item: T;
+  children: Nested<T>[];
+}
+
+/** Items nested by level, as headings are: each under the last item before it of a lower level. */
+export function nestByLevel<T extends { level: number }>(items: readonly T[]): Nested<T>[] {
+  const top: Nested<T>[] = [];
+  const open: Nested<T>[] = [];
+  for (const item of items) {
+    while (open.length && open[open.length - 1]!.item.level >= item.level) open.pop();
+    const node = { item, children: [] };
+    (open.length ? open[open.length - 1]!.children : top).push(node);
+    open.push(node);
+  }
+  return top;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bindingPlan, bookmarkTitles } from '../../../src/lib/print/binding.ts';
+import { bindingPlan, bookmarkTitles, matchHeadings, nestByLevel } from '../../../src/lib/print/binding.ts';
 
 describe('bindingPlan', () => {
   it('puts a blank page after a part of odd length, so the next opens on a right-hand page', () => {
@@ -36,5 +36,36 @@ describe('bookmarkTitles', () => {
 
   it('keeps a title that no heading matches', () => {
     expect(bookmarkTitles(['Annexe', 'Pilier 1 : emploi'], ['Pilier 1 Emploi'])).toEqual(['Annexe', 'Pilier 1 : emploi']);
+  });
+});
+
+describe('matchHeadings', () => {
+  const headings = [
+    { level: 1, text: 'Le plan d’action' },
+    { level: 3, text: 'Fiche 4 Accueil\nde jour' },
+    { level: 2, text: 'Pilier 2' },
+  ];
+
+  it('gives each bookmark of a part the level and text of its heading, whatever its depth in the part', () => {
+    // A part opening inside a chapter: Chromium puts its first bookmark at the top.
+    expect(matchHeadings([{ title: 'Fiche 4 Accueilde jour', depth: 0 }, { title: 'Pilier 2', depth: 0 }], headings)).toEqual([
+      { level: 3, text: 'Fiche 4 Accueil de jour' },
+      { level: 2, text: 'Pilier 2' },
+    ]);
+  });
+
+  it('matches in order, skipping headings without a bookmark, and keeps a bookmark without heading one level under its depth', () => {
+    expect(matchHeadings([{ title: 'Pilier 2', depth: 0 }, { title: 'Annexe', depth: 1 }], headings)).toEqual([
+      { level: 2, text: 'Pilier 2' },
+      { level: 2, text: 'Annexe' },
+    ]);
+  });
+});
+
+describe('nestByLevel', () => {
+  it('nests each item under the last one before it of a lower level', () => {
+    const items = [1, 2, 3, 3, 2, 1, 3].map((level, i) => ({ level, i }));
+    const shape = (nodes: ReturnType<typeof nestByLevel<(typeof items)[number]>>): unknown[] => nodes.map((n) => (n.children.length ? [n.item.i, shape(n.children)] : n.item.i));
+    expect(shape(nestByLevel(items))).toEqual([[0, [[1, [2, 3]], 4]], [5, [6]]]);
   });
 });

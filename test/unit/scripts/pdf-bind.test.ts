@@ -7,13 +7,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef, PDFString, PDFHexString } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFString, PDFHexString } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../../../scripts/lib/browser.ts';
 import { bindPdfs } from '../../../scripts/lib/pdf-bind.ts';
 import { finishPdf, type PdfMeta } from '../../../scripts/lib/pdf-finish.ts';
 import { treePairs } from '../../../scripts/lib/pdf-structure.ts';
-import { outline, pageLabels, pageTexts, structure } from '../../helpers/pdf.ts';
+import { linkTargets, outline, pageLabels, pageTexts, structure } from '../../helpers/pdf.ts';
 
 const meta: PdfMeta = { title: 'Contrat', author: 'Agglomération', subject: 'Cahiers', keywords: [], date: '2015-12-21' };
 const table = '<table><thead><tr><th>Quartier</th><th>Habitants</th></tr></thead><tbody><tr><td>Nord</td><td>1 200</td></tr></tbody></table>';
@@ -50,18 +50,6 @@ afterAll(async () => {
 });
 
 /** Each link's target page (0-based), page by page. */
-async function linkTargets(file: string): Promise<number[][]> {
-  const doc = await PDFDocument.load(readFileSync(file));
-  const index = new Map(doc.getPages().map((p, i) => [p.ref.toString(), i]));
-  return doc.getPages().map((p) => {
-    const annots = p.node.lookupMaybe(PDFName.of('Annots'), PDFArray);
-    return (annots?.asArray() ?? []).map((a) => {
-      const dest = (a instanceof PDFRef ? doc.context.lookup(a, PDFDict) : (a as PDFDict)).lookupMaybe(PDFName.of('Dest'), PDFArray)?.get(0);
-      return dest instanceof PDFRef ? (index.get(dest.toString()) ?? -1) : -1;
-    });
-  });
-}
-
 describe('bindPdfs', () => {
   it('opens the second part on a right-hand page, after a blank one', () => {
     const pages = pageTexts(bound);
@@ -77,12 +65,12 @@ describe('bindPdfs', () => {
   it('keeps each part’s bookmarks under its own, leading to the right pages, titles with their spaces', async () => {
     const marks = await outline(bound);
     expect(marks).toEqual([
-      { title: 'Cahier I', page: 0 },
-      { title: 'Contrat de ville de Clermont Communauté', page: 0 },
-      { title: 'Fin du premier cahier', page: 2 },
-      { title: 'Cahier II', page: 4 },
-      { title: 'Stratégie', page: 4 },
-      { title: 'Objectif opérationnel', page: 5 },
+      { title: 'Cahier I', depth: 0, page: 0 },
+      { title: 'Contrat de ville de Clermont Communauté', depth: 1, page: 0 },
+      { title: 'Fin du premier cahier', depth: 2, page: 2 },
+      { title: 'Cahier II', depth: 0, page: 4 },
+      { title: 'Stratégie', depth: 1, page: 4 },
+      { title: 'Objectif opérationnel', depth: 2, page: 5 },
     ]);
   });
 
