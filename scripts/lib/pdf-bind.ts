@@ -16,11 +16,13 @@ export interface BindPart {
   /** Its page labels' prefix before the hyphen, e.g. « I ». */
   label: string;
   bytes: Uint8Array;
+  /** The same, already read by pdf-lib. */
+  read?: PDFDocument;
 }
 
 export async function bindPdfs(parts: readonly BindPart[], meta: PdfMeta): Promise<Uint8Array> {
   const out = await PDFDocument.create({ updateMetadata: false });
-  const sources = await Promise.all(parts.map((p) => loadPdf(p.bytes)));
+  const sources = await Promise.all(parts.map((p) => p.read ?? loadPdf(p.bytes)));
   const plan = bindingPlan(parts.map((p, i) => ({ pages: sources[i]!.getPageCount(), label: p.label })));
   const structure = new BoundStructure(out);
   const outline: OutlineItem[] = [];

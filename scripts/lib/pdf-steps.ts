@@ -13,11 +13,12 @@ import type { Contract } from '../../src/lib/model/index.ts';
 import type { Evolutions } from '../../src/lib/evolutions/types.ts';
 import { printDocuments, printFiles, type PrintDocument } from '../../src/lib/print/documents.ts';
 import type { Browser } from 'playwright-core';
+import type { PDFDocument } from 'pdf-lib';
 import { serveDir } from './serve.ts';
 import { launchBrowser } from './browser.ts';
 import { pdfCache, printPageInputs, type PdfCache } from './pdf-cache.ts';
 import { bindPdfs, type BindPart } from './pdf-bind.ts';
-import { finishPdf, type PdfMeta } from './pdf-finish.ts';
+import { finishPdf, loadPdf, type PdfMeta } from './pdf-finish.ts';
 import { mergeParts, type PrintedPart } from './pdf-merge.ts';
 import { renderPrintPages, type LaidOutPart, type PartCache, type PrintRequest, type Progress, type Rendered } from './pdf-render.ts';
 import { progressText, type StatusLine } from './status-line.ts';
@@ -88,11 +89,22 @@ export async function buildPdfs(dist: string, contract: Contract, base: string, 
   };
   flush();
   const misses = documents.filter((d) => !d.cached);
+  // The unchanged cahiers a changed one is bound with are read by pdf-lib while Chromium works, in its own processes.
+  const preread = new Map<PrintDocument, Promise<PDFDocument>>();
+  let closing: Promise<unknown> = Promise.resolve();
   if (misses.length) {
     const server = await serveDir(dist, base, { cache: true });
     let browser: Browser | undefined;
     try {
       browser = await launchBrowser({ print: true });
+      if (misses.some((m) => m.doc.label))
+        for (const { doc, cached } of documents) {
+          if (!cached || !doc.label) continue;
+          const read = new Promise<PDFDocument>((resolve, reject) => setImmediate(() => loadPdf(cached.bytes).then(resolve, reject)));
+          // Awaited below, unless the printing fails first.
+          read.catch(() => {});
+          preread.set(doc, read);
+        }
       const requests = misses.map(({ doc, resources }): PrintRequest => {
         // The status line names it shortly: « Cahier I », not its whole subject.
         const label = doc.subject.split(' — ')[0]!;
@@ -116,11 +128,15 @@ export async function buildPdfs(dist: string, contract: Contract, base: string, 
           flush();
         },
       });
-    } finally {
+    } catch (e) {
       status.clear();
-      await browser?.close();
-      await server.close();
+      await Promise.all([browser?.close(), server.close()]);
+      throw e;
     }
+    status.clear();
+    // Chromium closes while the documents are finished and bound.
+    closing = Promise.all([browser.close(), server.close()]);
+    closing.catch(() => {});
   }
   await finishing;
   const parts: BindPart[] = [];
@@ -128,7 +144,8 @@ export async function buildPdfs(dist: string, contract: Contract, base: string, 
   for (const { doc, cached } of documents) {
     const { bytes, report } = cached ? { bytes: cached.bytes, report: { file: doc.file, pages: cached.pages, seconds: 0, paginationSeconds: 0, pagination: { from: 0, to: 0 }, parts: 0, laidOut: 0 } } : finished.get(doc)!;
     writeFileSync(join(dist, 'pdf', doc.file), bytes);
-    if (doc.label) parts.push({ title: doc.subject, label: doc.label, bytes });
+    const read = preread.get(doc);
+    if (doc.label) parts.push({ title: doc.subject, label: doc.label, bytes, ...(read ? { read: await read } : {}) });
     reports.push(report);
   }
   const started = performance.now();
@@ -143,6 +160,7 @@ export async function buildPdfs(dist: string, contract: Contract, base: string, 
   writeFileSync(join(dist, 'pdf', printFiles.both), bound);
   log(`Contrat complet : ${printFiles.both}`);
   cache.prune();
+  await closing;
   return { cahiers: reports, bindingSeconds: (performance.now() - started) / 1000 };
 }
 
