@@ -21,30 +21,48 @@ export interface BindPart {
 }
 
 export async function bindPdfs(parts: readonly BindPart[], meta: PdfMeta): Promise<Uint8Array> {
-  const out = await PDFDocument.create({ updateMetadata: false });
-  const sources = await Promise.all(parts.map((p) => p.read ?? loadPdf(p.bytes)));
-  const plan = bindingPlan(parts.map((p, i) => ({ pages: sources[i]!.getPageCount(), label: p.label })));
+  // The first part's own document becomes the bound one, and the others are
+  // copied into it, one at a time, each let go once copied: pdf-lib holds
+  // several times a PDF's size (a 1,785-page cahier, 97 MB, takes 0.7 GB),
+  // and a copy of every part would double it.
+  const [head, ...rest] = parts;
+  if (!head) throw new Error('rien à relier');
+  const out = head.read ?? (await loadPdf(head.bytes));
   const structure = new BoundStructure(out);
   const outline: OutlineItem[] = [];
-  sources.forEach((src, k) => {
-    // Two parts number their structure ids alike: each gets its label as a prefix.
-    renumberStructureIds(src, `${parts[k]!.label}-`);
-    inlineNamedDestinations(src);
-    structure.shiftKeys(src);
-    // One copier for the pages and the structure, so that both point to the same copies.
-    const copier = PDFObjectCopier.for(src.context, out.context);
-    for (const page of src.getPages()) {
-      const ref = copier.copy(page.ref);
-      out.addPage(PDFPage.of(out.context.lookup(ref) as PDFPageLeaf, ref, out));
-    }
-    if (plan[k]!.blankAfter) {
+  const placed: { pages: number; label: string }[] = [];
+  const bind = (src: PDFDocument, part: BindPart, copier: Copier) => {
+    const k = placed.length;
+    placed.push({ pages: src.getPageCount(), label: part.label });
+    // Where this part goes depends on those before it and on whether another follows.
+    const place = bindingPlan(k < parts.length - 1 ? [...placed, { pages: 0, label: '' }] : placed)[k]!;
+    if (src !== out)
+      for (const page of src.getPages()) {
+        const ref = copier.copy(page.ref);
+        out.addPage(PDFPage.of(out.context.lookup(ref) as PDFPageLeaf, ref, out));
+      }
+    if (place.blankAfter) {
       const { width, height } = src.getPage(0).getSize();
       out.addPage([width, height]);
     }
-    structure.add(src, copier, parts[k]!.title);
-    const first = out.getPage(plan[k]!.first).ref;
-    outline.push({ title: parts[k]!.title, dest: out.context.obj([first, PDFName.of('Fit')]), children: readOutline(src, copier) });
-  });
+    structure.add(src, copier, part.title);
+    const first = out.getPage(place.first).ref;
+    outline.push({ title: part.title, dest: out.context.obj([first, PDFName.of('Fit')]), children: readOutline(src, copier) });
+  };
+  // Two parts number their structure ids alike: each gets its label as a prefix.
+  renumberStructureIds(out, `${head.label}-`);
+  inlineNamedDestinations(out);
+  bind(out, head, { copy: (o) => o });
+  dropOwnTrees(out);
+  for (const part of rest) {
+    const src = part.read ?? (await loadPdf(part.bytes));
+    renumberStructureIds(src, `${part.label}-`);
+    inlineNamedDestinations(src);
+    structure.shiftKeys(src);
+    // One copier for the pages and the structure, so that both point to the same copies.
+    bind(src, part, PDFObjectCopier.for(src.context, out.context));
+  }
+  const plan = bindingPlan(placed);
   structure.write();
   writeOutline(out, outline);
   out.catalog.set(PDFName.of('PageLabels'), out.context.obj({ Nums: plan.flatMap((p) => [p.first, out.context.obj({ S: 'D', P: PDFString.of(p.labelPrefix) })]) }));
@@ -104,8 +122,47 @@ export interface OutlineItem {
   children: OutlineItem[];
 }
 
+/** What copies a part's objects into the bound document: pdf-lib's copier, or nothing for the part that becomes it. */
+type Copier = { copy<T extends PDFObject>(object: T): T };
+
+/**
+ * Removes from the catalog of `doc`, the part that becomes the bound
+ * document, the trees that the bound ones replace (structure, bookmarks,
+ * named destinations), and their nodes from the file; what they point to
+ * is kept, the bound trees point to it too.
+ */
+function dropOwnTrees(doc: PDFDocument): void {
+  const ctx = doc.context;
+  const drop = (ref: PDFObject | undefined) => {
+    if (ref instanceof PDFRef) ctx.delete(ref);
+  };
+  const treeNodes = (ref: PDFObject | undefined) => {
+    const node = ref instanceof PDFRef ? ctx.lookupMaybe(ref, PDFDict) : undefined;
+    const kids = node?.lookupMaybe(PDFName.of('Kids'), PDFArray);
+    for (let i = 0; i < (kids?.size() ?? 0); i++) treeNodes(kids!.get(i));
+    drop(ref);
+  };
+  const root = doc.catalog.lookupMaybe(PDFName.of('StructTreeRoot'), PDFDict);
+  treeNodes(root?.get(PDFName.of('ParentTree')));
+  treeNodes(root?.get(PDFName.of('IDTree')));
+  const items = (ref: PDFObject | undefined) => {
+    for (let node = ref; node instanceof PDFRef; ) {
+      const item = ctx.lookupMaybe(node, PDFDict);
+      items(item?.get(PDFName.of('First')));
+      drop(node);
+      node = item?.get(PDFName.of('Next'));
+    }
+  };
+  const outlines = doc.catalog.get(PDFName.of('Outlines'));
+  items(outlines instanceof PDFRef ? ctx.lookupMaybe(outlines, PDFDict)?.get(PDFName.of('First')) : undefined);
+  for (const key of ['StructTreeRoot', 'Outlines', 'Dests']) {
+    drop(doc.catalog.get(PDFName.of(key)));
+    doc.catalog.delete(PDFName.of(key));
+  }
+}
+
 /** `doc`'s bookmarks, their destinations copied into the bound document. */
-function readOutline(doc: PDFDocument, copier: PDFObjectCopier): OutlineItem[] {
+function readOutline(doc: PDFDocument, copier: Copier): OutlineItem[] {
   const items = (first: PDFDict | undefined): OutlineItem[] => {
     const out: OutlineItem[] = [];
     for (let node = first; node; node = node.lookupMaybe(PDFName.of('Next'), PDFDict)) {

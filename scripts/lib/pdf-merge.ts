@@ -10,7 +10,7 @@ import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFObjectCopier, PDFPage, 
 import { matchHeadings, nestByLevel, type Heading, type Nested } from '../../src/lib/print/binding.ts';
 import { namedDestinations, pointLinks, writeOutline, type OutlineItem } from './pdf-bind.ts';
 import { loadPdf, renumberStructureIds } from './pdf-finish.ts';
-import { BoundStructure } from './pdf-structure.ts';
+import { BoundStructure, dropNonStruct } from './pdf-structure.ts';
 
 /** A part as Chromium printed it, with what its print page said of it. */
 export interface PrintedPart {
@@ -32,6 +32,7 @@ export async function mergeParts(parts: readonly PrintedPart[]): Promise<PDFDocu
   const bookmarks: (Heading & { dest?: PDFObject })[] = [];
   for (const [k, part] of parts.entries()) {
     const src = await loadPdf(part.pdf);
+    dropNonStruct(src);
     // Parts number their structure ids alike.
     renumberStructureIds(src, `p${k + 1}-`);
     structure.shiftKeys(src);

@@ -5,7 +5,7 @@
  * contract as untagged; its content is already marked, page by page, so only
  * the trees have to be carried over and their keys kept apart.
  */
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFObjectCopier, PDFRef, PDFStream, PDFString, type PDFObject } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFStream, PDFString, type PDFObject } from 'pdf-lib';
 
 /** The leaves of a number tree (`Nums`) or a name tree (`Names`), in order, as key/value pairs. */
 export function treePairs(node: PDFDict | undefined, leafKey: 'Nums' | 'Names'): [PDFObject, PDFObject][] {
@@ -68,7 +68,7 @@ export class BoundStructure {
   }
 
   /** Copies `src`'s structure tree with `copier`, the one its pages were copied with (so /Pg and /Obj point to the copies). */
-  add(src: PDFDocument, copier: PDFObjectCopier, title?: string): void {
+  add(src: PDFDocument, copier: { copy<T extends PDFObject>(object: T): T }, title?: string): void {
     const root = src.catalog.lookupMaybe(PDFName.of('StructTreeRoot'), PDFDict);
     if (!root) return;
     const k = root.get(PDFName.of('K'));
@@ -82,8 +82,11 @@ export class BoundStructure {
       this.parentTree.push([key.asNumber() + this.nextKey, copier.copy(value)]);
       last = Math.max(last, key.asNumber());
     }
-    for (const [key, value] of treePairs(root.lookupMaybe(PDFName.of('IDTree'), PDFDict), 'Names'))
+    for (const [key, value] of treePairs(root.lookupMaybe(PDFName.of('IDTree'), PDFDict), 'Names')) {
+      // An element removed (dropNonStruct) leaves its id behind.
+      if (value instanceof PDFRef && !src.context.lookup(value)) continue;
       if (key instanceof PDFString || key instanceof PDFHexString) this.ids.push([key.decodeText(), copier.copy(value)]);
+    }
     for (const [key, value] of root.lookupMaybe(PDFName.of('RoleMap'), PDFDict)?.entries() ?? []) this.roleMap.set(key.decodeText(), copier.copy(value));
     const next = root.lookupMaybe(PDFName.of('ParentTreeNextKey'), PDFNumber)?.asNumber() ?? last + 1;
     this.nextKey += Math.max(next, last + 1);
@@ -129,5 +132,88 @@ export class BoundStructure {
     ctx.assign(rootRef, root);
     this.out.catalog.set(PDFName.of('StructTreeRoot'), rootRef);
     this.out.catalog.set(PDFName.of('MarkInfo'), ctx.obj({ Marked: true }));
+  }
+}
+
+/** What a tagged reader could need of a NonStruct element besides its content: with any of these it stays. */
+const NON_STRUCT_KEEPS = ['Alt', 'ActualText', 'Lang', 'E', 'A', 'C', 'T'];
+
+/**
+ * Removes the NonStruct elements of `doc`'s structure tree, their content
+ * given to their parent. Chromium tags every generic container so, the text
+ * of each table cell included; a NonStruct means nothing to a reader (ISO
+ * 32000: its content is read as if it were its parent's), but each weighs on
+ * the file and on pdf-lib's memory: 247,000 of the 537,000 elements of the
+ * 1,785-page cahier of the bench's size L. Their ids, which nothing points to
+ * (table cells name header cells), leave the ID tree with them.
+ */
+export function dropNonStruct(doc: PDFDocument): void {
+  const ctx = doc.context;
+  const S = PDFName.of('S');
+  const K = PDFName.of('K');
+  const P = PDFName.of('P');
+  const PG = PDFName.of('Pg');
+  const dropped = new Map<string, PDFDict>();
+  const elements: PDFDict[] = [];
+  for (const [ref, obj] of ctx.enumerateIndirectObjects()) {
+    if (!(obj instanceof PDFDict) || obj.get(PDFName.of('Type'))?.toString() !== '/StructElem') continue;
+    // Those right under the Document stay: content there would need the Document's page (ISO 32000 /Pg), and a part's Document joins the bound one's (BoundStructure) only if it holds elements alone.
+    const parent = obj.lookupMaybe(P, PDFDict);
+    const bare = obj.get(S)?.toString() === '/NonStruct' && !NON_STRUCT_KEEPS.some((key) => obj.has(PDFName.of(key)));
+    if (bare && parent?.get(S)?.toString() !== '/Document') dropped.set(ref.tag, obj);
+    else elements.push(obj);
+  }
+  if (dropped.size === 0) return;
+  const kidsOf = (k: PDFObject | undefined): PDFObject[] => (k instanceof PDFArray ? k.asArray() : k === undefined ? [] : [k]);
+  // A kept element's content: a dropped child's own content in its place, its marked content naming its page when the element's differs.
+  const expand = (kids: PDFObject[], page: PDFObject | undefined, owner: PDFRef | undefined, ownerPage: PDFObject | undefined, out: PDFObject[]) => {
+    for (const kid of kids) {
+      const child = kid instanceof PDFRef ? dropped.get(kid.tag) : undefined;
+      if (child) expand(kidsOf(child.get(K)), child.get(PG) ?? page, owner, ownerPage, out);
+      else if (kid instanceof PDFNumber && page !== ownerPage && page) out.push(ctx.obj({ Type: 'MCR', Pg: page, MCID: kid }));
+      else if (kid instanceof PDFDict && !kid.has(PG) && page !== ownerPage && page) {
+        kid.set(PG, page);
+        out.push(kid);
+      } else {
+        if (kid instanceof PDFRef && owner) ctx.lookupMaybe(kid, PDFDict)?.set(P, owner);
+        out.push(kid);
+      }
+    }
+  };
+  const refOf = new Map<PDFDict, PDFRef>();
+  for (const [ref, obj] of ctx.enumerateIndirectObjects()) if (obj instanceof PDFDict) refOf.set(obj, ref);
+  for (const element of elements) {
+    const kids = kidsOf(element.get(K));
+    if (!kids.some((kid) => kid instanceof PDFRef && dropped.has(kid.tag))) continue;
+    const out: PDFObject[] = [];
+    const page = element.get(PG);
+    expand(kids, page, refOf.get(element), page, out);
+    element.set(K, out.length === 1 ? out[0]! : ctx.obj(out));
+  }
+  // Marked content and annotations were the dropped elements': now their nearest kept ancestor's.
+  const kept = (ref: PDFRef): PDFRef => {
+    let at: PDFRef = ref;
+    for (let d = dropped.get(at.tag); d; d = dropped.get(at.tag)) at = d.get(P) as PDFRef;
+    return at;
+  };
+  const root = doc.catalog.lookupMaybe(PDFName.of('StructTreeRoot'), PDFDict);
+  const rewrite = (node: PDFDict | undefined) => {
+    const nums = node?.lookupMaybe(PDFName.of('Nums'), PDFArray);
+    for (let i = 1; nums && i < nums.size(); i += 2) {
+      const value = nums.get(i);
+      if (value instanceof PDFRef && dropped.has(value.tag)) nums.set(i, kept(value));
+      const list = value instanceof PDFRef ? ctx.lookup(value) : value;
+      for (let j = 0; list instanceof PDFArray && j < list.size(); j++) {
+        const entry = list.get(j);
+        if (entry instanceof PDFRef && dropped.has(entry.tag)) list.set(j, kept(entry));
+      }
+    }
+    const kids = node?.lookupMaybe(PDFName.of('Kids'), PDFArray);
+    for (let i = 0; kids && i < kids.size(); i++) rewrite(kids.lookupMaybe(i, PDFDict));
+  };
+  rewrite(root?.lookupMaybe(PDFName.of('ParentTree'), PDFDict));
+  for (const tag of dropped.keys()) {
+    const [num, gen] = tag.split(' ');
+    ctx.delete(PDFRef.of(Number(num), Number(gen)));
   }
 }

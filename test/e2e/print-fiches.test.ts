@@ -20,7 +20,7 @@ import { readContentFiles } from '../../src/lib/content-files.ts';
 import { buildContract } from '../../src/lib/model/index.ts';
 import { printFiles } from '../../src/lib/print/documents.ts';
 import { FIXTURES } from '../helpers/fixtures.ts';
-import { fichePageProblems, fichePages, linkTargets, outline, pageFill, pageTexts, structure, tocEntries } from '../helpers/pdf.ts';
+import { fichePageProblems, fichePages, linkTargets, outline, pageFill, pageTexts, structure, structureElements, tocEntries } from '../helpers/pdf.ts';
 import { fichesBodyFontSizes } from '../helpers/print-page.ts';
 
 const SENTENCE = 'Les partenaires du contrat réunissent chaque trimestre les habitants du quartier pour suivre l’action, mesurer ses effets et ajuster ses modalités. ';
@@ -138,6 +138,12 @@ describe('fiches of every length in a printed cahier II', () => {
     expect(new Set(marks.map((m) => m.depth)).size).toBeGreaterThan(1);
     expect(marks).toEqual(await outline(file));
     expect(await structure(small)).toEqual({ tree: true, unmapped: [] });
+    // Chromium's NonStruct wrappers are gone (pdf-structure.ts), the elements that mean something kept.
+    const elements = await structureElements(small);
+    expect(elements.nestedNonStruct).toBe(0);
+    expect(elements.dangling).toBe(0);
+    expect(elements.types).toMatchObject({ Table: expect.any(Number), TD: expect.any(Number), H2: expect.any(Number), P: expect.any(Number), Link: expect.any(Number) });
+    expect(elements.types.TD).toBe((await structureElements(file)).types.TD);
   }, 120_000);
 
   it('links each entry of the table of contents to the page its fiche opens on', async () => {

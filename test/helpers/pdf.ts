@@ -121,6 +121,38 @@ export async function structure(file: string): Promise<{ tree: boolean; unmapped
   return { tree: !!root?.get(PDFName.of('K')), unmapped };
 }
 
+/**
+ * The structure elements by type, nested NonStruct elements (those under
+ * another element than the Document), and the parent tree's entries that
+ * lead to no structure element (content a screen reader could not place).
+ */
+export async function structureElements(file: string): Promise<{ types: Record<string, number>; nestedNonStruct: number; dangling: number }> {
+  const doc = await PDFDocument.load(readFileSync(file), { updateMetadata: false });
+  const types: Record<string, number> = {};
+  let nestedNonStruct = 0;
+  for (const [, obj] of doc.context.enumerateIndirectObjects()) {
+    if (!(obj instanceof PDFDict) || obj.get(PDFName.of('Type'))?.toString() !== '/StructElem') continue;
+    const type = obj.get(PDFName.of('S'))?.toString().slice(1) ?? '?';
+    types[type] = (types[type] ?? 0) + 1;
+    if (type === 'NonStruct' && obj.lookupMaybe(PDFName.of('P'), PDFDict)?.get(PDFName.of('S'))?.toString() !== '/Document') nestedNonStruct++;
+  }
+  let dangling = 0;
+  const isElement = (o: unknown) => o instanceof PDFRef && doc.context.lookup(o) instanceof PDFDict && (doc.context.lookup(o) as PDFDict).get(PDFName.of('Type'))?.toString() === '/StructElem';
+  const walk = (node: PDFDict | undefined) => {
+    const nums = node?.lookupMaybe(PDFName.of('Nums'), PDFArray);
+    for (let i = 1; nums && i < nums.size(); i += 2) {
+      const value = nums.get(i);
+      const list = value instanceof PDFRef ? doc.context.lookup(value) : value;
+      if (list instanceof PDFArray) list.asArray().forEach((e) => (dangling += e instanceof PDFRef && !isElement(e) ? 1 : 0));
+      else if (!isElement(value)) dangling++;
+    }
+    const kids = node?.lookupMaybe(PDFName.of('Kids'), PDFArray);
+    for (let i = 0; kids && i < kids.size(); i++) walk(kids.lookup(i, PDFDict));
+  };
+  walk(doc.catalog.lookupMaybe(PDFName.of('StructTreeRoot'), PDFDict)?.lookupMaybe(PDFName.of('ParentTree'), PDFDict));
+  return { types, nestedNonStruct, dangling };
+}
+
 export async function metadata(file: string) {
   const doc = await PDFDocument.load(readFileSync(file), { updateMetadata: false });
   const lang = doc.catalog.lookupMaybe(PDFName.of('Lang'), PDFString, PDFHexString)?.decodeText();
