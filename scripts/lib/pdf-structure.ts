@@ -166,16 +166,26 @@ export function dropNonStruct(doc: PDFDocument): void {
   if (dropped.size === 0) return;
   const kidsOf = (k: PDFObject | undefined): PDFObject[] => (k instanceof PDFArray ? k.asArray() : k === undefined ? [] : [k]);
   // A kept element's content: a dropped child's own content in its place, its marked content naming its page when the element's differs.
-  const expand = (kids: PDFObject[], page: PDFObject | undefined, owner: PDFRef | undefined, ownerPage: PDFObject | undefined, out: PDFObject[]) => {
+  type Owner = { ref: PDFRef | undefined; element: PDFDict; page: PDFObject | undefined; free: boolean };
+  const expand = (kids: PDFObject[], page: PDFObject | undefined, owner: Owner, out: PDFObject[]) => {
     for (const kid of kids) {
       const child = kid instanceof PDFRef ? dropped.get(kid.tag) : undefined;
-      if (child) expand(kidsOf(child.get(K)), child.get(PG) ?? page, owner, ownerPage, out);
-      else if (kid instanceof PDFNumber && page !== ownerPage && page) out.push(ctx.obj({ Type: 'MCR', Pg: page, MCID: kid }));
-      else if (kid instanceof PDFDict && !kid.has(PG) && page !== ownerPage && page) {
+      if (child) {
+        expand(kidsOf(child.get(K)), child.get(PG) ?? page, owner, out);
+        continue;
+      }
+      // An element without a page of its own takes that of its first marked content.
+      if ((kid instanceof PDFNumber || kid instanceof PDFDict) && owner.free && page) {
+        owner.element.set(PG, page);
+        owner.page = page;
+        owner.free = false;
+      }
+      if (kid instanceof PDFNumber && page !== owner.page && page) out.push(ctx.obj({ Type: 'MCR', Pg: page, MCID: kid }));
+      else if (kid instanceof PDFDict && !kid.has(PG) && page !== owner.page && page) {
         kid.set(PG, page);
         out.push(kid);
       } else {
-        if (kid instanceof PDFRef && owner) ctx.lookupMaybe(kid, PDFDict)?.set(P, owner);
+        if (kid instanceof PDFRef && owner.ref) ctx.lookupMaybe(kid, PDFDict)?.set(P, owner.ref);
         out.push(kid);
       }
     }
@@ -183,11 +193,12 @@ export function dropNonStruct(doc: PDFDocument): void {
   const refOf = new Map<PDFDict, PDFRef>();
   for (const [ref, obj] of ctx.enumerateIndirectObjects()) if (obj instanceof PDFDict) refOf.set(obj, ref);
   for (const element of elements) {
+    dropDefaultAttributes(element);
     const kids = kidsOf(element.get(K));
     if (!kids.some((kid) => kid instanceof PDFRef && dropped.has(kid.tag))) continue;
     const out: PDFObject[] = [];
     const page = element.get(PG);
-    expand(kids, page, refOf.get(element), page, out);
+    expand(kids, page, { ref: refOf.get(element), element, page, free: page === undefined && !kids.some((kid) => kid instanceof PDFNumber) }, out);
     element.set(K, out.length === 1 ? out[0]! : ctx.obj(out));
   }
   // Marked content and annotations were the dropped elements': now their nearest kept ancestor's.
@@ -216,4 +227,27 @@ export function dropNonStruct(doc: PDFDocument): void {
     const [num, gen] = tag.split(' ');
     ctx.delete(PDFRef.of(Number(num), Number(gen)));
   }
+}
+
+/**
+ * A table cell's attributes that only say the default (ISO 32000: RowSpan
+ * and ColSpan are 1 unless said otherwise), which Chromium writes for every
+ * cell, three dictionaries each.
+ */
+function dropDefaultAttributes(element: PDFDict): void {
+  const A = PDFName.of('A');
+  const value = element.get(A);
+  const list = value instanceof PDFArray ? value.asArray() : value instanceof PDFDict ? [value] : [];
+  if (list.length === 0) return;
+  const kept = list.filter((attributes) => {
+    if (!(attributes instanceof PDFDict) || attributes.get(PDFName.of('O'))?.toString() !== '/Table') return true;
+    for (const key of ['RowSpan', 'ColSpan']) {
+      const n = attributes.get(PDFName.of(key));
+      if (n instanceof PDFNumber && n.asNumber() === 1) attributes.delete(PDFName.of(key));
+    }
+    return attributes.keys().length > 1;
+  });
+  if (kept.length === list.length && value instanceof PDFDict) return;
+  if (kept.length === 0) element.delete(A);
+  else element.set(A, kept.length === 1 ? kept[0]! : element.context.obj(kept));
 }
