@@ -6,8 +6,10 @@
  * - A print document whose print page and resources are unchanged is taken
  *   whole, finished, without opening Chromium for it.
  * - Otherwise each part (src/lib/print/chunks.ts) whose HTML is unchanged
- *   keeps its laid-out pages; only the parts that changed are laid out again,
- *   and the whole is assembled and printed as in a cold build.
+ *   keeps its laid-out pages; only the parts that changed are laid out again.
+ * - Each part whose print page (its pages and the head) and numbering (its
+ *   first page, the total, the pages of the targets it links to in other
+ *   parts) are unchanged keeps its printed PDF; the others print again.
  *
  * Every key holds the tools' versions (Chromium, Paged.js, pdf-lib,
  * playwright-core) and a hash of the code that lays out and prints, so a

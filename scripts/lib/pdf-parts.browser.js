@@ -126,8 +126,8 @@
   }
 
   /*
-   * What only served the layout, dropped to lighten the assembled document
-   * (a thousand pages weigh on the memory of the print): the ids Paged.js
+   * What only served the layout, dropped to lighten the parts' print pages
+   * and what the cache keeps: the ids Paged.js
    * gave every element to follow it across pages, and the blank text
    * between the boxes of its page frame.
    */
@@ -165,7 +165,7 @@
     }
   }
 
-  /** The head Paged.js left (its page styles), without scripts: the assembled document must not paginate again. */
+  /** The head Paged.js left (its page styles), without scripts: a part's print page must not paginate again. */
   function pagedHead() {
     // Paged.js adds many of its rules through the CSSOM (insertRule), which
     // the markup of a <style> does not show: write each sheet out from its rules.

@@ -9,7 +9,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { StallError, stallLimit, watched } from './stall.ts';
 
 const PARTS_SCRIPT = fileURLToPath(new URL('./pdf-parts.browser.js', import.meta.url));
-// Also loaded by the print pages; here too because the assembled document runs no script of its own.
+// Also loaded by the print pages; here too because a part's print page runs no script of its own.
 const PRINT_SCRIPT = fileURLToPath(new URL('../../src/print/paged-handlers.js', import.meta.url));
 
 /** A context of print pages; `onPage` hears of each page Paged.js lays out in it. */
