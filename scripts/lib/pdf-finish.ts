@@ -32,15 +32,20 @@ export async function finishPdf(pdf: Uint8Array | PDFDocument, meta: PdfMeta, la
 
 /** Every bookmark of `doc`, depth first. */
 export function outlineItems(doc: PDFDocument): PDFDict[] {
-  const items: PDFDict[] = [];
-  const walk = (first: PDFDict | undefined) => {
+  return outlineNodes(doc).map(({ node }) => node);
+}
+
+/** Every bookmark of `doc`, depth first, with its depth in the tree (0 at the top). */
+export function outlineNodes(doc: PDFDocument): { node: PDFDict; depth: number }[] {
+  const nodes: { node: PDFDict; depth: number }[] = [];
+  const walk = (first: PDFDict | undefined, depth: number) => {
     for (let node = first; node; node = node.lookupMaybe(PDFName.of('Next'), PDFDict)) {
-      items.push(node);
-      walk(node.lookupMaybe(PDFName.of('First'), PDFDict));
+      nodes.push({ node, depth });
+      walk(node.lookupMaybe(PDFName.of('First'), PDFDict), depth + 1);
     }
   };
-  walk(doc.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict)?.lookupMaybe(PDFName.of('First'), PDFDict));
-  return items;
+  walk(doc.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict)?.lookupMaybe(PDFName.of('First'), PDFDict), 0);
+  return nodes;
 }
 
 /**

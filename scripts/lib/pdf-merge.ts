@@ -6,10 +6,10 @@
  * headings' levels across parts. Printing by parts keeps Chromium's memory
  * to a part's, and lets a rebuild print again only the parts that changed.
  */
-import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFObjectCopier, PDFPage, PDFPageLeaf, PDFString, type PDFObject } from 'pdf-lib';
+import { PDFDocument, PDFHexString, PDFName, PDFObjectCopier, PDFPage, PDFPageLeaf, PDFString, type PDFObject } from 'pdf-lib';
 import { matchHeadings, nestByLevel, type Heading, type Nested } from '../../src/lib/print/binding.ts';
 import { namedDestinations, pointLinks, writeOutline, type OutlineItem } from './pdf-bind.ts';
-import { loadPdf, renumberStructureIds } from './pdf-finish.ts';
+import { loadPdf, outlineNodes, renumberStructureIds } from './pdf-finish.ts';
 import { BoundStructure, dropNonStruct } from './pdf-structure.ts';
 
 /** A part as Chromium printed it, with what its print page said of it. */
@@ -60,15 +60,8 @@ export async function mergeParts(parts: readonly PrintedPart[]): Promise<PDFDocu
 
 /** `doc`'s bookmarks in document order, with their depth and destination. */
 function outlineEntries(doc: PDFDocument): { title: string; depth: number; dest?: PDFObject }[] {
-  const entries: { title: string; depth: number; dest?: PDFObject }[] = [];
-  const walk = (first: PDFDict | undefined, depth: number) => {
-    for (let node = first; node; node = node.lookupMaybe(PDFName.of('Next'), PDFDict)) {
-      const title = node.lookupMaybe(PDFName.of('Title'), PDFString, PDFHexString)?.decodeText() ?? '';
-      const dest = node.get(PDFName.of('Dest'));
-      entries.push({ title, depth, ...(dest ? { dest } : {}) });
-      walk(node.lookupMaybe(PDFName.of('First'), PDFDict), depth + 1);
-    }
-  };
-  walk(doc.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict)?.lookupMaybe(PDFName.of('First'), PDFDict), 0);
-  return entries;
+  return outlineNodes(doc).map(({ node, depth }) => {
+    const dest = node.get(PDFName.of('Dest'));
+    return { title: node.lookupMaybe(PDFName.of('Title'), PDFString, PDFHexString)?.decodeText() ?? '', depth, ...(dest ? { dest } : {}) };
+  });
 }

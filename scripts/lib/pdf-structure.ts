@@ -154,19 +154,19 @@ export function dropNonStruct(doc: PDFDocument): void {
   const P = PDFName.of('P');
   const PG = PDFName.of('Pg');
   const dropped = new Map<string, PDFDict>();
-  const elements: PDFDict[] = [];
+  const elements: [PDFRef, PDFDict][] = [];
   for (const [ref, obj] of ctx.enumerateIndirectObjects()) {
     if (!(obj instanceof PDFDict) || obj.get(PDFName.of('Type'))?.toString() !== '/StructElem') continue;
     // Those right under the Document stay: content there would need the Document's page (ISO 32000 /Pg), and a part's Document joins the bound one's (BoundStructure) only if it holds elements alone.
     const parent = obj.lookupMaybe(P, PDFDict);
     const bare = obj.get(S)?.toString() === '/NonStruct' && !NON_STRUCT_KEEPS.some((key) => obj.has(PDFName.of(key)));
     if (bare && parent?.get(S)?.toString() !== '/Document') dropped.set(ref.tag, obj);
-    else elements.push(obj);
+    else elements.push([ref, obj]);
   }
   if (dropped.size === 0) return;
   const kidsOf = (k: PDFObject | undefined): PDFObject[] => (k instanceof PDFArray ? k.asArray() : k === undefined ? [] : [k]);
   // A kept element's content: a dropped child's own content in its place, its marked content naming its page when the element's differs.
-  type Owner = { ref: PDFRef | undefined; element: PDFDict; page: PDFObject | undefined; free: boolean };
+  type Owner = { ref: PDFRef; element: PDFDict; page: PDFObject | undefined; free: boolean };
   const expand = (kids: PDFObject[], page: PDFObject | undefined, owner: Owner, out: PDFObject[]) => {
     for (const kid of kids) {
       const child = kid instanceof PDFRef ? dropped.get(kid.tag) : undefined;
@@ -185,20 +185,18 @@ export function dropNonStruct(doc: PDFDocument): void {
         kid.set(PG, page);
         out.push(kid);
       } else {
-        if (kid instanceof PDFRef && owner.ref) ctx.lookupMaybe(kid, PDFDict)?.set(P, owner.ref);
+        if (kid instanceof PDFRef) ctx.lookupMaybe(kid, PDFDict)?.set(P, owner.ref);
         out.push(kid);
       }
     }
   };
-  const refOf = new Map<PDFDict, PDFRef>();
-  for (const [ref, obj] of ctx.enumerateIndirectObjects()) if (obj instanceof PDFDict) refOf.set(obj, ref);
-  for (const element of elements) {
+  for (const [ref, element] of elements) {
     dropDefaultAttributes(element);
     const kids = kidsOf(element.get(K));
     if (!kids.some((kid) => kid instanceof PDFRef && dropped.has(kid.tag))) continue;
     const out: PDFObject[] = [];
     const page = element.get(PG);
-    expand(kids, page, { ref: refOf.get(element), element, page, free: page === undefined && !kids.some((kid) => kid instanceof PDFNumber) }, out);
+    expand(kids, page, { ref, element, page, free: page === undefined && !kids.some((kid) => kid instanceof PDFNumber) }, out);
     element.set(K, out.length === 1 ? out[0]! : ctx.obj(out));
   }
   // Marked content and annotations were the dropped elements': now their nearest kept ancestor's.

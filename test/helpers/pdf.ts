@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString } from 'pdf-lib';
 import { fr } from '../../src/i18n/fr.ts';
 import { frenchTypography } from '../../src/lib/typography.ts';
+import { treePairs } from '../../scripts/lib/pdf-structure.ts';
 
 /**
  * The text of each page, 0-based: laid out (`-layout`), or with `raw` in
@@ -136,20 +137,13 @@ export async function structureElements(file: string): Promise<{ types: Record<s
     types[type] = (types[type] ?? 0) + 1;
     if (type === 'NonStruct' && obj.lookupMaybe(PDFName.of('P'), PDFDict)?.get(PDFName.of('S'))?.toString() !== '/Document') nestedNonStruct++;
   }
-  let dangling = 0;
   const isElement = (o: unknown) => o instanceof PDFRef && doc.context.lookup(o) instanceof PDFDict && (doc.context.lookup(o) as PDFDict).get(PDFName.of('Type'))?.toString() === '/StructElem';
-  const walk = (node: PDFDict | undefined) => {
-    const nums = node?.lookupMaybe(PDFName.of('Nums'), PDFArray);
-    for (let i = 1; nums && i < nums.size(); i += 2) {
-      const value = nums.get(i);
-      const list = value instanceof PDFRef ? doc.context.lookup(value) : value;
-      if (list instanceof PDFArray) list.asArray().forEach((e) => (dangling += e instanceof PDFRef && !isElement(e) ? 1 : 0));
-      else if (!isElement(value)) dangling++;
-    }
-    const kids = node?.lookupMaybe(PDFName.of('Kids'), PDFArray);
-    for (let i = 0; kids && i < kids.size(); i++) walk(kids.lookup(i, PDFDict));
-  };
-  walk(doc.catalog.lookupMaybe(PDFName.of('StructTreeRoot'), PDFDict)?.lookupMaybe(PDFName.of('ParentTree'), PDFDict));
+  let dangling = 0;
+  for (const [, value] of treePairs(doc.catalog.lookupMaybe(PDFName.of('StructTreeRoot'), PDFDict)?.lookupMaybe(PDFName.of('ParentTree'), PDFDict), 'Nums')) {
+    const list = value instanceof PDFRef ? doc.context.lookup(value) : value;
+    if (list instanceof PDFArray) dangling += list.asArray().filter((e) => e instanceof PDFRef && !isElement(e)).length;
+    else if (!isElement(value)) dangling++;
+  }
   return { types, nestedNonStruct, dangling };
 }
 
